@@ -1,0 +1,45 @@
+# The two commands of the README:
+#   make serve  — install what is missing, build, and serve the explorer on http://127.0.0.1:8080/
+#   make test   — install what is missing and run every check (what CI runs)
+# Other targets: make build (dist/ for static hosting), make e2e.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
+export TRUNK_OFFLINE := true
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve test setup-build setup-test fmt-check clippy unit build e2e size
+
+serve: setup-build
+	@echo "Serving the explorer at http://127.0.0.1:8080/ (Ctrl-C to stop)"
+	trunk serve --release --offline
+
+test: setup-test fmt-check clippy unit build e2e size
+	@echo "make test: all checks passed"
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --bins -- -D warnings
+
+unit:
+	cargo test
+
+build:
+	trunk build --release --offline
+
+e2e:
+	cd e2e && node --test --test-concurrency=1 tests/*.test.mjs
+
+size:
+	scripts/size-report.sh dist
+

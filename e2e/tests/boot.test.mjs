@@ -1,0 +1,62 @@
+// The app starts from the built dist/ served under a subpath, lists every seed document,
+// stays within its origin, and says so clearly when its wasm cannot start.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "../lib/server.mjs";
+import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
+import { DIST, REPO, seedStems } from "../lib/corpus.mjs";
+
+const SHOTS = join(REPO, "e2e", "artifacts");
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+});
+after(async () => browser?.close());
+
+test("lists every seed document when served under /explorer/", async () => {
+  const server = await startServer({ root: DIST });
+  try {
+    const { page, problems, foreign, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
+    await page.goto(server.url);
+    await waitForApp(page);
+    const ids = await page.$$eval("[data-doc]", (els) => els.map((e) => e.getAttribute("data-doc")));
+    assert.deepEqual(ids, seedStems());
+    assert.equal(await page.locator("#fatal").count(), 0, "no fatal notice");
+    assert.equal(await page.locator("#boot").count(), 0, "the loading placeholder is gone");
+    const titles = await page.$$eval("[data-doc] h2", (els) => els.map((e) => e.textContent.trim()));
+    assert.ok(titles.every((t) => t.length > 0), "every document has a title");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, [], "no request leaves the origin");
+    assert.ok(server.requests.some((p) => p.endsWith(".wasm")), "the wasm was loaded from the subpath");
+    assert.ok(server.requests.every((p) => p.startsWith("/explorer")), "every asset is under the subpath");
+    await page.screenshot({ path: join(SHOTS, "boot-desktop.png"), fullPage: true });
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.screenshot({ path: join(SHOTS, "boot-phone.png"), fullPage: true });
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test("a wasm that cannot start shows a notice, not a blank or endless loading page", async () => {
+  // Serve a truncated wasm: the browser fails to compile it.
+  const server = await startServer({
+    root: DIST,
+    transform: (path, body) => (path.endsWith(".wasm") ? body.subarray(0, 100) : body),
+  });
+  try {
+    const { page, context } = await openWatchedPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    assert.equal(await page.locator("[data-doc]").count(), 0);
+    const notice = await page.locator(".boot.fatal").textContent();
+    assert.match(notice, /n'a pas pu démarrer/);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});

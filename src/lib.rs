@@ -1,0 +1,15 @@
+//! Core of the Mali–Russie explorer: the corpus model and everything that can be computed
+//! without a browser. It is plain Rust, tested natively with `cargo test`; the Leptos
+//! components in `src/ui/` only render what this library computes.
+//!
+//! The modules marked "shared with build.rs" are also compiled into the build script
+//! (see `build.rs`), which is how the corpus is validated and embedded at build time.
+//! They must therefore refer to each other only through `crate::<module>` paths.
+
+pub mod model; // shared with build.rs
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compile; // shared with build.rs
+
+pub mod embedded;
+pub mod format;
