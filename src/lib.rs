@@ -7,6 +7,7 @@
 //! They must therefore refer to each other only through `crate::<module>` paths.
 
 pub mod model; // shared with build.rs
+pub mod text; // shared with build.rs
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile; // shared with build.rs

@@ -45,6 +45,32 @@ impl fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
+#[cfg(test)]
+mod tests {
+    use super::default_title;
+
+    #[test]
+    fn default_title_skips_furniture_and_keeps_the_first_sentence() {
+        assert_eq!(
+            default_title("top of page\n\nLe titre. Suite du texte."),
+            "Le titre"
+        );
+        assert_eq!(
+            default_title("© Crédit photo\nLa réunion s'est tenue."),
+            "La réunion s'est tenue"
+        );
+    }
+
+    #[test]
+    fn default_title_cuts_long_sentences_at_a_word() {
+        let long = "mot ".repeat(60);
+        let title = default_title(&long);
+        assert!(title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= 111, "{title}");
+        assert!(!title.contains("  "));
+    }
+}
+
 /// Compiles every `*.txt` article in `dir` into a corpus.
 pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
     let mut paths = article_paths(dir)?;
@@ -96,11 +122,35 @@ fn read_article(path: &Path) -> Result<Document, CompileError> {
         .and_then(|s| s.to_str())
         .ok_or_else(|| CompileError::new(path, None, "the file name is not valid UTF-8"))?
         .to_string();
-    let title = text
+    let title = default_title(&text);
+    Ok(Document { id, title, text })
+}
+
+/// Longest default title, in characters, before it is cut at a word boundary.
+const TITLE_MAX_CHARS: usize = 110;
+
+/// A title for an article that has none in its metadata: its first line that is not page
+/// furniture (a credit, "top of page"), cut after the first sentence and shortened at a word
+/// boundary with an ellipsis when still long.
+pub fn default_title(text: &str) -> String {
+    let line = text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or_default()
-        .to_string();
-    Ok(Document { id, title, text })
+        .find(|l| !l.is_empty() && !looks_like_furniture(l))
+        .unwrap_or_default();
+    let sentence = match line.find(". ") {
+        Some(end) => &line[..end],
+        None => line.trim_end_matches('.'),
+    };
+    if sentence.chars().count() <= TITLE_MAX_CHARS {
+        return sentence.to_string();
+    }
+    let cut: String = sentence.chars().take(TITLE_MAX_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Lines that are page furniture rather than text: credits and scraped page markers.
+fn looks_like_furniture(line: &str) -> bool {
+    line.starts_with('©') || matches!(line, "top of page" | "bottom of page")
 }

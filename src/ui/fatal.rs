@@ -29,6 +29,8 @@ pub fn show(detail: &str) {
          (The explorer stopped on an error: reload the page.)",
     ));
     let _ = body.prepend_with_node_1(&notice);
+    // One notice is enough: the boot script would otherwise add its own on the same failure.
+    remove_boot_placeholder();
 }
 
 /// Removes the static "loading" message of `index.html` once the app is about to mount.
