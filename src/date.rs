@@ -225,7 +225,7 @@ impl DateSpec {
     }
 
     /// The compact syntax [`DateSpec::parse`] reads back (flags aside).
-    pub fn to_syntax(&self) -> String {
+    pub fn to_syntax(self) -> String {
         match self.precision {
             Precision::Day => self.start.to_string(),
             Precision::Month => format!("{:04}-{:02}", self.start.year, self.start.month),

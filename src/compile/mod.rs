@@ -1,17 +1,37 @@
 //! Build-time compilation of `seeds/` into a [`Corpus`].
 //!
-//! Runs in `build.rs` (so a bad seed fails the build) and in native tests. Every error names
-//! the file, the line when there is one, and the reason.
+//! Runs in `build.rs` (so a bad seed fails the build) and in native tests and tools. It reads
+//! the articles (`seeds/*.txt`) and the knowledge base (`seeds/knowledge/*.toml`), checks
+//! every id, alias and quote, finds furniture and passages, annotates every article, and
+//! resolves every quote to its place in its article. Every error names the file, the line
+//! when there is one, and the reason.
 //!
 //! ```no_run
 //! let corpus = explorer::compile::compile_dir(std::path::Path::new("seeds")).unwrap();
 //! assert!(!corpus.documents.is_empty());
 //! ```
 
+mod kb;
+mod quotes;
+
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Corpus, Document};
+use crate::annotate::dates::{FoundDate, find_dates};
+use crate::annotate::lexicon::{Layer, Lexicon, Term};
+use crate::annotate::segment::{FurnitureRules, furniture, passages};
+use crate::date::DateSpec;
+use crate::model::{
+    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, Mention, Published,
+    Sector, Source, Span, Target,
+};
+use crate::text::{folded_words, tokens};
+use kb::{SourceEntry, SourceFile, Text};
+use quotes::{Normalized, matches_but_for_apostrophes};
+
+/// The knowledge base's folder inside the seeds folder.
+pub const KNOWLEDGE_DIR: &str = "knowledge";
 
 /// Why the corpus could not be compiled, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,47 +65,72 @@ impl fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-#[cfg(test)]
-mod tests {
-    use super::default_title;
-
-    #[test]
-    fn default_title_skips_furniture_and_keeps_the_first_sentence() {
-        assert_eq!(
-            default_title("top of page\n\nLe titre. Suite du texte."),
-            "Le titre"
-        );
-        assert_eq!(
-            default_title("© Crédit photo\nLa réunion s'est tenue."),
-            "La réunion s'est tenue"
-        );
-    }
-
-    #[test]
-    fn default_title_cuts_long_sentences_at_a_word() {
-        let long = "mot ".repeat(60);
-        let title = default_title(&long);
-        assert!(title.ends_with('…'), "{title}");
-        assert!(title.chars().count() <= 111, "{title}");
-        assert!(!title.contains("  "));
-    }
+/// An article file as read from disk.
+struct Seed {
+    path: PathBuf,
+    id: String,
+    text: String,
 }
 
-/// Compiles every `*.txt` article in `dir` into a corpus.
+/// Compiles the articles and knowledge base of `dir` into a corpus.
 pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
-    let mut paths = article_paths(dir)?;
-    paths.sort();
-    let mut documents = Vec::with_capacity(paths.len());
-    for path in paths {
-        documents.push(read_article(&path)?);
-    }
-    if documents.is_empty() {
-        return Err(CompileError::new(dir, None, "no article (*.txt) found"));
-    }
-    Ok(Corpus { documents })
+    let seeds = read_seeds(dir)?;
+    let knowledge = dir.join(KNOWLEDGE_DIR);
+    let (documents_meta, documents_file) =
+        kb::load::<kb::DocumentsFile>(&knowledge.join("documents.toml"))?;
+    let (furniture_rules, _) = kb::load::<kb::FurnitureFile>(&knowledge.join("furniture.toml"))?;
+    let (actors_in, actors_file) = kb::load::<kb::ActorsFile>(&knowledge.join("actors.toml"))?;
+    let (sectors_in, sectors_file) = kb::load::<kb::SectorsFile>(&knowledge.join("sectors.toml"))?;
+    let (events_in, events_file) = kb::load::<kb::EventsFile>(&knowledge.join("events.toml"))?;
+    let (agreements_in, agreements_file) =
+        kb::load::<kb::AgreementsFile>(&knowledge.join("agreements.toml"))?;
+    let (figures_in, figures_file) = kb::load::<kb::FiguresFile>(&knowledge.join("figures.toml"))?;
+
+    let mut lexicon = Lexicon::default();
+    let sectors = compile_sectors(&sectors_in.sector, &sectors_file, &mut lexicon)?;
+    let actors = compile_actors(&actors_in.actor, &actors_file, &mut lexicon, &seeds)?;
+    let rules = FurnitureRules {
+        lines: furniture_rules.lines,
+        prefixes: furniture_rules.prefixes,
+    };
+    let documents = compile_documents(
+        seeds,
+        &documents_meta.document,
+        &documents_file,
+        &rules,
+        &lexicon,
+    )?;
+
+    let mut refs = References::new(&documents, &actors, &sectors);
+    let events = events_in
+        .event
+        .iter()
+        .map(|e| compile_event(e, &events_file, &mut refs))
+        .collect::<Result<Vec<_>, _>>()?;
+    let agreements = agreements_in
+        .agreement
+        .iter()
+        .map(|a| compile_agreement(a, &agreements_file, &mut refs))
+        .collect::<Result<Vec<_>, _>>()?;
+    let figures = figures_in
+        .figure
+        .iter()
+        .map(|f| compile_figure(f, &figures_file, &mut refs))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let version = version_of(dir)?;
+    Ok(Corpus {
+        version,
+        documents,
+        actors,
+        sectors,
+        events,
+        agreements,
+        figures,
+    })
 }
 
-/// The article files of `dir`: regular files ending in `.txt`.
+/// The article files of `dir`: regular files ending in `.txt`, sorted by name.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|e| CompileError::new(dir, None, format!("cannot read the folder: {e}")))?;
@@ -98,50 +143,464 @@ pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
             paths.push(path);
         }
     }
+    paths.sort();
     Ok(paths)
 }
 
-/// Reads one article: it must be UTF-8 and hold some text.
-fn read_article(path: &Path) -> Result<Document, CompileError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| CompileError::new(path, None, format!("cannot read the file: {e}")))?;
+fn read_seeds(dir: &Path) -> Result<Vec<Seed>, CompileError> {
+    let seeds = article_paths(dir)?
+        .into_iter()
+        .map(read_seed)
+        .collect::<Result<Vec<_>, _>>()?;
+    if seeds.is_empty() {
+        return Err(CompileError::new(dir, None, "no article (*.txt) found"));
+    }
+    Ok(seeds)
+}
+
+/// Reads one article: it must be UTF-8, hold some text, and have a file name usable in links.
+fn read_seed(path: PathBuf) -> Result<Seed, CompileError> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         CompileError::new(
-            path,
+            &path,
             Some(line),
             "not valid UTF-8 (articles must be saved as UTF-8)",
         )
     })?;
     if text.trim().is_empty() {
-        return Err(CompileError::new(path, None, "the article is empty"));
+        return Err(CompileError::new(&path, None, "the article is empty"));
     }
     let id = path
         .file_stem()
         .and_then(|s| s.to_str())
-        .ok_or_else(|| CompileError::new(path, None, "the file name is not valid UTF-8"))?
+        .unwrap_or_default()
         .to_string();
-    let title = default_title(&text);
-    Ok(Document { id, title, text })
+    let usable = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    if !usable {
+        return Err(CompileError::new(
+            &path,
+            None,
+            "the file name must use only a-z, 0-9, '_' and '-' (it becomes the article's id in links)",
+        ));
+    }
+    Ok(Seed { path, id, text })
+}
+
+/// Checks that an id is a lowercase ASCII slug (`a-z`, `0-9`, single inner hyphens).
+fn check_slug(file: &SourceFile, id: &Text) -> Result<(), CompileError> {
+    let s = id.get_ref();
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--");
+    if ok {
+        Ok(())
+    } else {
+        Err(file.error_at(
+            id,
+            format!(
+                "id {s:?} must be a lowercase ASCII slug like \"rosatom\" or \"civil-nuclear\""
+            ),
+        ))
+    }
+}
+
+/// Checks that an id is new in its namespace.
+fn check_new(file: &SourceFile, id: &Text, seen: &mut HashSet<String>) -> Result<(), CompileError> {
+    check_slug(file, id)?;
+    if seen.insert(id.get_ref().clone()) {
+        Ok(())
+    } else {
+        Err(file.error_at(id, format!("duplicate id {:?}", id.get_ref())))
+    }
+}
+
+fn texts(values: &[Text]) -> Vec<&str> {
+    values.iter().map(|v| v.get_ref().as_str()).collect()
+}
+
+/// Checks the taxonomy (unique ids, known parents, no cycle, no term in two sectors) and
+/// adds its terms to the lexicon. Returns the sectors parents first.
+fn compile_sectors(
+    entries: &[kb::SectorEntry],
+    file: &SourceFile,
+    lexicon: &mut Lexicon,
+) -> Result<Vec<Sector>, CompileError> {
+    let mut seen = HashSet::new();
+    for entry in entries {
+        check_new(file, &entry.id, &mut seen)?;
+    }
+    let parent_of: HashMap<&str, &Text> = entries
+        .iter()
+        .filter_map(|e| Some((e.id.get_ref().as_str(), e.parent.as_ref()?)))
+        .collect();
+    for (id, parent) in &parent_of {
+        if !seen.contains(parent.get_ref()) {
+            return Err(file.error_at(
+                *parent,
+                format!("sector {id:?} has an unknown parent {:?}", parent.get_ref()),
+            ));
+        }
+        let mut current = parent.get_ref().as_str();
+        for _ in 0..=entries.len() {
+            if current == *id {
+                return Err(file.error_at(*parent, format!("sector {id:?} is its own ancestor")));
+            }
+            match parent_of.get(current) {
+                Some(p) => current = p.get_ref(),
+                None => break,
+            }
+        }
+    }
+    let mut term_owner: HashMap<Vec<String>, &str> = HashMap::new();
+    for entry in entries {
+        let id = entry.id.get_ref().as_str();
+        for term in entry.terms.iter().chain(&entry.exact_case) {
+            let key = folded_words(term.get_ref());
+            if key.is_empty() {
+                return Err(file.error_at(term, "a term must contain a word"));
+            }
+            if let Some(other) = term_owner.insert(key, id) {
+                return Err(file.error_at(
+                    term,
+                    format!(
+                        "the term {:?} is listed twice (sectors {other:?} and {id:?})",
+                        term.get_ref()
+                    ),
+                ));
+            }
+        }
+        let terms: Vec<Term> = entry
+            .terms
+            .iter()
+            .map(|t| Term::new(t.get_ref()))
+            .chain(
+                entry
+                    .exact_case
+                    .iter()
+                    .map(|t| Term::exact_case(t.get_ref())),
+            )
+            .collect();
+        lexicon.add(Layer::Sector, id, &terms, &texts(&entry.exclude));
+    }
+    // Parents before children, so the app can build the tree in one pass.
+    let depth = |id: &str| {
+        let mut depth = 0;
+        let mut current = id;
+        while let Some(p) = parent_of.get(current) {
+            current = p.get_ref();
+            depth += 1;
+        }
+        depth
+    };
+    let mut sectors: Vec<(usize, usize, Sector)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let sector = Sector {
+                id: e.id.get_ref().clone(),
+                parent: e.parent.as_ref().map(|p| p.get_ref().clone()),
+                label_fr: e.label_fr.clone(),
+                label_en: e.label_en.clone(),
+            };
+            (depth(e.id.get_ref()), i, sector)
+        })
+        .collect();
+    sectors.sort_by_key(|(depth, i, _)| (*depth, *i));
+    Ok(sectors.into_iter().map(|(_, _, s)| s).collect())
+}
+
+/// Checks the actors (unique ids, no name or alias shared by two actors, roles as stated in
+/// some article) and adds their names to the lexicon.
+fn compile_actors(
+    entries: &[kb::ActorEntry],
+    file: &SourceFile,
+    lexicon: &mut Lexicon,
+    seeds: &[Seed],
+) -> Result<Vec<Actor>, CompileError> {
+    let mut seen = HashSet::new();
+    let mut name_owner: HashMap<Vec<String>, &str> = HashMap::new();
+    let corpus_words: Vec<String> = seeds
+        .iter()
+        .map(|s| format!(" {} ", folded_words(&s.text).join(" ")))
+        .collect();
+    let mut actors = Vec::with_capacity(entries.len());
+    for entry in entries {
+        check_new(file, &entry.id, &mut seen)?;
+        let id = entry.id.get_ref().as_str();
+        for name in std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .chain(&entry.exact_case)
+        {
+            let key = folded_words(name.get_ref());
+            if key.is_empty() {
+                return Err(file.error_at(name, "a name must contain a word"));
+            }
+            if let Some(other) = name_owner.insert(key, id) {
+                let whose = if other == id {
+                    "twice for this actor".to_string()
+                } else {
+                    format!("for {other:?} and {id:?}")
+                };
+                return Err(file.error_at(
+                    name,
+                    format!("the name or alias {:?} is listed {whose}", name.get_ref()),
+                ));
+            }
+        }
+        for role in &entry.roles {
+            let needle = format!(" {} ", folded_words(role.get_ref()).join(" "));
+            if !corpus_words.iter().any(|words| words.contains(&needle)) {
+                return Err(file.error_at(
+                    role,
+                    format!("the role {:?} is not stated in any article", role.get_ref()),
+                ));
+            }
+        }
+        let terms: Vec<Term> = std::iter::once(&entry.name)
+            .chain(&entry.aliases)
+            .map(|t| Term::new(t.get_ref()))
+            .chain(
+                entry
+                    .exact_case
+                    .iter()
+                    .map(|t| Term::exact_case(t.get_ref())),
+            )
+            .collect();
+        lexicon.add(Layer::Actor, id, &terms, &texts(&entry.exclude));
+        actors.push(Actor {
+            id: id.to_string(),
+            kind: entry.kind,
+            name: entry.name.get_ref().clone(),
+            aliases: entry
+                .aliases
+                .iter()
+                .chain(&entry.exact_case)
+                .map(|a| a.get_ref().clone())
+                .collect(),
+            side: entry.side,
+            roles: entry.roles.iter().map(|r| r.get_ref().clone()).collect(),
+            description_fr: entry.description_fr.clone(),
+            description_en: entry.description_en.clone(),
+        });
+    }
+    Ok(actors)
+}
+
+/// Builds every document: metadata checked against its text, furniture, passages, mentions.
+fn compile_documents(
+    seeds: Vec<Seed>,
+    meta: &[kb::DocumentEntry],
+    file: &SourceFile,
+    rules: &FurnitureRules,
+    lexicon: &Lexicon,
+) -> Result<Vec<Document>, CompileError> {
+    let mut by_id: HashMap<&str, &kb::DocumentEntry> = HashMap::new();
+    for entry in meta {
+        if !seeds.iter().any(|s| s.id == *entry.id.get_ref()) {
+            return Err(file.error_at(
+                &entry.id,
+                format!(
+                    "no article seeds/{}.txt for this metadata",
+                    entry.id.get_ref()
+                ),
+            ));
+        }
+        if by_id.insert(entry.id.get_ref(), entry).is_some() {
+            return Err(file.error_at(
+                &entry.id,
+                format!("duplicate metadata for {:?}", entry.id.get_ref()),
+            ));
+        }
+    }
+    seeds
+        .into_iter()
+        .map(|seed| {
+            let meta = by_id.get(seed.id.as_str()).copied();
+            compile_document(seed, meta, file, rules, lexicon)
+        })
+        .collect()
+}
+
+/// Locates a metadata quote in its document or explains why it is not there.
+fn locate(
+    file: &SourceFile,
+    normalized: &Normalized,
+    text: &str,
+    doc: &str,
+    quote: &Text,
+) -> Result<Span, CompileError> {
+    normalized.find(text, quote.get_ref()).ok_or_else(|| {
+        let hint = if matches_but_for_apostrophes(normalized, quote.get_ref()) {
+            " (it would match with the other apostrophe style: copy the article's ’ or ' exactly)"
+        } else {
+            ""
+        };
+        file.error_at(
+            quote,
+            format!(
+                "the quote {:?} is not verbatim in {doc}{hint}",
+                quote.get_ref()
+            ),
+        )
+    })
+}
+
+fn compile_document(
+    seed: Seed,
+    meta: Option<&kb::DocumentEntry>,
+    file: &SourceFile,
+    rules: &FurnitureRules,
+    lexicon: &Lexicon,
+) -> Result<Document, CompileError> {
+    let normalized = Normalized::new(&seed.text);
+    let locate_meta = |quote: &Text| locate(file, &normalized, &seed.text, &seed.id, quote);
+    let mut extra_furniture = Vec::new();
+    let mut bylines = Vec::new();
+    let (mut title, mut outlet, mut author, mut language) = (None, None, None, "fr".to_string());
+    let mut published = None;
+    let mut infer_published = true;
+    if let Some(meta) = meta {
+        for quote in &meta.furniture {
+            extra_furniture.push(locate_meta(quote)?);
+        }
+        if let Some(t) = &meta.title {
+            locate_meta(t)?;
+            title = Some(t.get_ref().clone());
+        }
+        for (field, slot) in [(&meta.outlet, &mut outlet), (&meta.author, &mut author)] {
+            if let Some(value) = field {
+                locate_meta(value)?;
+                bylines.push(value.get_ref().clone());
+                *slot = Some(value.get_ref().clone());
+            }
+        }
+        if let Some(lang) = &meta.language {
+            language = lang.clone();
+        }
+        match (&meta.published, &meta.published_quote) {
+            (Some(p), _) if p.get_ref() == "unknown" => infer_published = false,
+            (Some(p), Some(quote)) => {
+                let date =
+                    DateSpec::parse(p.get_ref()).map_err(|e| file.error_at(p, e.to_string()))?;
+                locate_meta(quote)?;
+                published = Some(Published {
+                    date,
+                    basis: Basis::Stated,
+                });
+            }
+            (Some(p), None) => {
+                return Err(file.error_at(
+                    p,
+                    "a stated publication date needs the published_quote that states it",
+                ));
+            }
+            (None, Some(q)) => return Err(file.error_at(q, "published_quote without published")),
+            (None, None) => {}
+        }
+    }
+    let bylines: Vec<&str> = bylines.iter().map(String::as_str).collect();
+    let furniture = furniture(&seed.text, rules, &bylines, &extra_furniture);
+    let passages = passages(&seed.text, &furniture);
+    if passages.is_empty() {
+        return Err(CompileError::new(
+            &seed.path,
+            None,
+            "the article has no text besides page furniture",
+        ));
+    }
+    if published.is_none() && infer_published {
+        published = infer_publication(&seed.text, &passages).map(|date| Published {
+            date,
+            basis: Basis::Inferred,
+        });
+    }
+    let reference = published.map(|p| p.date);
+    let mentions = annotate(&seed.text, &passages, lexicon, reference.as_ref());
+    let title =
+        title.unwrap_or_else(|| default_title(&seed.text[passages[0].start..passages[0].end]));
+    Ok(Document {
+        id: seed.id,
+        title,
+        outlet,
+        author,
+        published,
+        language,
+        text: seed.text,
+        furniture,
+        passages,
+        mentions,
+    })
+}
+
+/// Finds the mentions of every passage.
+fn annotate(
+    text: &str,
+    passages: &[Span],
+    lexicon: &Lexicon,
+    reference: Option<&DateSpec>,
+) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (index, passage) in passages.iter().enumerate() {
+        let slice = &text[passage.start..passage.end];
+        let toks = tokens(slice);
+        let shift = |span: Span| Span::new(span.start + passage.start, span.end + passage.start);
+        for found in lexicon.find(slice, &toks) {
+            let target = match found.layer {
+                Layer::Actor => Target::Actor(found.id),
+                Layer::Sector => Target::Sector(found.id),
+            };
+            mentions.push(Mention {
+                span: shift(found.span),
+                passage: index,
+                target,
+            });
+        }
+        for FoundDate { span, date, .. } in find_dates(slice, &toks, reference) {
+            mentions.push(Mention {
+                span: shift(span),
+                passage: index,
+                target: Target::Date(date),
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions
+}
+
+/// The publication date a text implies: the day it speaks from ("ce lundi 28 juillet 2025"),
+/// else the latest date it states with its year. `None` when it states none.
+pub fn infer_publication(text: &str, passages: &[Span]) -> Option<DateSpec> {
+    let found: Vec<FoundDate> = passages
+        .iter()
+        .flat_map(|p| find_dates(&text[p.start..p.end], &tokens(&text[p.start..p.end]), None))
+        .collect();
+    if let Some(deictic) = found.iter().find(|f| f.deictic) {
+        return Some(deictic.date);
+    }
+    found
+        .into_iter()
+        .filter(|f| !f.date.relative && !f.date.year_inferred)
+        .map(|f| f.date)
+        .max_by_key(|d| (d.end, d.start))
 }
 
 /// Longest default title, in characters, before it is cut at a word boundary.
 const TITLE_MAX_CHARS: usize = 110;
 
-/// A title for an article that has none in its metadata: its first line that is not page
-/// furniture (a credit, "top of page"), cut after the first sentence and shortened at a word
-/// boundary with an ellipsis when still long.
-pub fn default_title(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty() && !looks_like_furniture(l))
-        .unwrap_or_default();
-    let sentence = match line.find(". ") {
-        Some(end) => &line[..end],
-        None => line.trim_end_matches('.'),
-    };
+/// A title for an article whose metadata gives none: its first passage, shortened at a word
+/// boundary with an ellipsis when long.
+pub fn default_title(first_passage: &str) -> String {
+    let sentence = first_passage.trim().trim_end_matches('.');
     if sentence.chars().count() <= TITLE_MAX_CHARS {
         return sentence.to_string();
     }
@@ -150,7 +609,236 @@ pub fn default_title(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-/// Lines that are page furniture rather than text: credits and scraped page markers.
-fn looks_like_furniture(line: &str) -> bool {
-    line.starts_with('©') || matches!(line, "top of page" | "bottom of page")
+/// Checks references from events, agreements and figures, and resolves their quotes.
+struct References<'a> {
+    documents: HashMap<&'a str, (&'a Document, Normalized)>,
+    actors: HashMap<&'a str, &'a Actor>,
+    sectors: HashSet<&'a str>,
+    /// Events, agreements and figures share one namespace: links name them by id alone.
+    items: HashSet<String>,
+}
+
+impl<'a> References<'a> {
+    fn new(documents: &'a [Document], actors: &'a [Actor], sectors: &'a [Sector]) -> Self {
+        References {
+            documents: documents
+                .iter()
+                .map(|d| (d.id.as_str(), (d, Normalized::new(&d.text))))
+                .collect(),
+            actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
+            sectors: sectors.iter().map(|s| s.id.as_str()).collect(),
+            items: HashSet::new(),
+        }
+    }
+
+    fn new_item(&mut self, file: &SourceFile, id: &Text) -> Result<String, CompileError> {
+        check_slug(file, id)?;
+        if !self.items.insert(id.get_ref().clone()) {
+            return Err(file.error_at(
+                id,
+                format!(
+                    "duplicate id {:?} (events, agreements and figures share ids)",
+                    id.get_ref()
+                ),
+            ));
+        }
+        Ok(id.get_ref().clone())
+    }
+
+    fn actors(&self, file: &SourceFile, ids: &[Text]) -> Result<Vec<String>, CompileError> {
+        ids.iter()
+            .map(|id| match self.actors.contains_key(id.get_ref().as_str()) {
+                true => Ok(id.get_ref().clone()),
+                false => Err(file.error_at(id, format!("unknown actor id {:?}", id.get_ref()))),
+            })
+            .collect()
+    }
+
+    fn sectors(&self, file: &SourceFile, ids: &[Text]) -> Result<Vec<String>, CompileError> {
+        ids.iter()
+            .map(|id| match self.sectors.contains(id.get_ref().as_str()) {
+                true => Ok(id.get_ref().clone()),
+                false => Err(file.error_at(id, format!("unknown sector id {:?}", id.get_ref()))),
+            })
+            .collect()
+    }
+
+    fn place(
+        &self,
+        file: &SourceFile,
+        place: Option<&Text>,
+    ) -> Result<Option<String>, CompileError> {
+        let Some(place) = place else { return Ok(None) };
+        match self.actors.get(place.get_ref().as_str()) {
+            Some(actor) if matches!(actor.kind, ActorKind::Place | ActorKind::Country) => {
+                Ok(Some(place.get_ref().clone()))
+            }
+            Some(_) => Err(file.error_at(
+                place,
+                format!("{:?} is not a place or a country", place.get_ref()),
+            )),
+            None => Err(file.error_at(place, format!("unknown place id {:?}", place.get_ref()))),
+        }
+    }
+
+    fn date(
+        &self,
+        file: &SourceFile,
+        date: Option<&Text>,
+    ) -> Result<Option<DateSpec>, CompileError> {
+        date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, e.to_string())))
+            .transpose()
+    }
+
+    fn sources(
+        &self,
+        file: &SourceFile,
+        owner: &Text,
+        sources: &[SourceEntry],
+    ) -> Result<Vec<Source>, CompileError> {
+        if sources.is_empty() {
+            return Err(file.error_at(
+                owner,
+                format!(
+                    "{:?} has no source: cite at least one article passage",
+                    owner.get_ref()
+                ),
+            ));
+        }
+        sources
+            .iter()
+            .map(|s| {
+                let (doc, normalized) =
+                    self.documents
+                        .get(s.doc.get_ref().as_str())
+                        .ok_or_else(|| {
+                            file.error_at(
+                                &s.doc,
+                                format!("unknown document id {:?}", s.doc.get_ref()),
+                            )
+                        })?;
+                let span = locate(file, normalized, &doc.text, &doc.id, &s.quote)?;
+                Ok(Source {
+                    doc: doc.id.clone(),
+                    quote: s.quote.get_ref().clone(),
+                    span,
+                })
+            })
+            .collect()
+    }
+}
+
+fn compile_event(
+    e: &kb::EventEntry,
+    file: &SourceFile,
+    refs: &mut References,
+) -> Result<Event, CompileError> {
+    Ok(Event {
+        id: refs.new_item(file, &e.id)?,
+        kind: e.kind,
+        status: e.status,
+        title_fr: e.title_fr.clone(),
+        title_en: e.title_en.clone(),
+        date: refs.date(file, e.date.as_ref())?,
+        place: refs.place(file, e.place.as_ref())?,
+        actors: refs.actors(file, &e.actors)?,
+        sectors: refs.sectors(file, &e.sectors)?,
+        note_fr: e.note_fr.clone(),
+        note_en: e.note_en.clone(),
+        sources: refs.sources(file, &e.id, &e.sources)?,
+    })
+}
+
+fn compile_agreement(
+    a: &kb::AgreementEntry,
+    file: &SourceFile,
+    refs: &mut References,
+) -> Result<Agreement, CompileError> {
+    Ok(Agreement {
+        id: refs.new_item(file, &a.id)?,
+        status: a.status,
+        title_fr: a.title_fr.clone(),
+        title_en: a.title_en.clone(),
+        date: refs.date(file, a.date.as_ref())?,
+        place: refs.place(file, a.place.as_ref())?,
+        parties: refs.actors(file, &a.parties)?,
+        sectors: refs.sectors(file, &a.sectors)?,
+        note_fr: a.note_fr.clone(),
+        note_en: a.note_en.clone(),
+        sources: refs.sources(file, &a.id, &a.sources)?,
+    })
+}
+
+fn compile_figure(
+    f: &kb::FigureEntry,
+    file: &SourceFile,
+    refs: &mut References,
+) -> Result<Figure, CompileError> {
+    Ok(Figure {
+        id: refs.new_item(file, &f.id)?,
+        label_fr: f.label_fr.clone(),
+        label_en: f.label_en.clone(),
+        value: f.value,
+        from: f.from,
+        at_least: f.at_least,
+        unit_fr: f.unit_fr.clone(),
+        unit_en: f.unit_en.clone(),
+        date: refs.date(file, f.date.as_ref())?,
+        actors: refs.actors(file, &f.actors)?,
+        sectors: refs.sectors(file, &f.sectors)?,
+        note_fr: f.note_fr.clone(),
+        note_en: f.note_en.clone(),
+        sources: refs.sources(file, &f.id, &f.sources)?,
+    })
+}
+
+/// A short identifier of the exact inputs: FNV-1a (64 bits) over every article and knowledge
+/// file, names and contents, in name order.
+fn version_of(dir: &Path) -> Result<String, CompileError> {
+    let mut files = article_paths(dir)?;
+    if let Ok(entries) = std::fs::read_dir(dir.join(KNOWLEDGE_DIR)) {
+        files.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml")),
+        );
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let bytes = std::fs::read(&path)
+            .map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
+        for byte in name.bytes().chain([0]).chain(bytes) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Ok(format!("{hash:016x}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_title;
+
+    #[test]
+    fn default_title_keeps_short_passages_whole() {
+        assert_eq!(
+            default_title("La réunion s'est tenue."),
+            "La réunion s'est tenue"
+        );
+    }
+
+    #[test]
+    fn default_title_cuts_long_passages_at_a_word() {
+        let long = "mot ".repeat(60);
+        let title = default_title(&long);
+        assert!(title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= 111, "{title}");
+        assert!(!title.contains("  "));
+    }
 }

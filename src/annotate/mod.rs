@@ -1,0 +1,12 @@
+//! The automatic annotator: finds actor, sector and date mentions in any French article, so
+//! adding an article needs no code.
+//!
+//! - [`segment`] separates page furniture from content and splits content into passages.
+//! - [`lexicon`] matches actor names and sector terms (with the ambiguity rules of the data).
+//! - [`dates`] reads French date expressions with their honest precision.
+//!
+//! All offsets point into the original text.
+
+pub mod dates;
+pub mod lexicon;
+pub mod segment;

@@ -1,0 +1,278 @@
+//! The knowledge base as people write it: TOML files under `seeds/knowledge/`.
+//!
+//! Every reference and quote is read with its position, so that a validation error can name
+//! the line. The files and their fields are documented in `seeds/knowledge/README.md`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use super::CompileError;
+use crate::model::{ActorKind, AgreementStatus, EventKind, EventStatus, Side};
+
+/// A string of a TOML file with its byte range there.
+pub type Text = Spanned<String>;
+
+/// One TOML file: its path and source, kept to turn byte offsets into line numbers.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub source: String,
+}
+
+impl SourceFile {
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.source
+            .get(..offset)
+            .unwrap_or(&self.source)
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    /// An error located at a spanned value of this file.
+    pub fn error_at<T>(&self, value: &Spanned<T>, reason: impl Into<String>) -> CompileError {
+        CompileError {
+            file: self.path.clone(),
+            line: Some(self.line_of(value.span().start)),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// Reads and parses one TOML file; a missing file is an empty one.
+pub fn load<T: DeserializeOwned + Default>(path: &Path) -> Result<(T, SourceFile), CompileError> {
+    let source = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| CompileError {
+            file: path.to_path_buf(),
+            line: None,
+            reason: "not valid UTF-8".into(),
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((
+                T::default(),
+                SourceFile {
+                    path: path.to_path_buf(),
+                    source: String::new(),
+                },
+            ));
+        }
+        Err(e) => {
+            return Err(CompileError {
+                file: path.to_path_buf(),
+                line: None,
+                reason: format!("cannot read the file: {e}"),
+            });
+        }
+    };
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    match toml::from_str::<T>(&file.source) {
+        Ok(value) => Ok((value, file)),
+        Err(e) => {
+            let line = e.span().map(|s| file.line_of(s.start));
+            let reason = e.message().trim().to_string();
+            Err(CompileError {
+                file: file.path.clone(),
+                line,
+                reason: format!("invalid TOML: {reason}"),
+            })
+        }
+    }
+}
+
+/// `documents.toml`: metadata of the seed articles.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsFile {
+    #[serde(default)]
+    pub document: Vec<DocumentEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentEntry {
+    /// The seed file's stem.
+    pub id: Text,
+    /// A verbatim quote of the article to use as its title.
+    pub title: Option<Text>,
+    pub outlet: Option<Text>,
+    pub author: Option<Text>,
+    /// A date in the compact syntax, or "unknown" to forbid inferring one.
+    pub published: Option<Text>,
+    /// The passage that states the publication date (required with `published`).
+    pub published_quote: Option<Text>,
+    pub language: Option<String>,
+    /// Verbatim passages of this article that are page furniture.
+    #[serde(default)]
+    pub furniture: Vec<Text>,
+}
+
+/// `furniture.toml`: lines of scraped pages that are not article text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurnitureFile {
+    #[serde(default)]
+    pub lines: Vec<String>,
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+}
+
+/// `actors.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorsFile {
+    #[serde(default)]
+    pub actor: Vec<ActorEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub id: Text,
+    pub kind: ActorKind,
+    pub name: Text,
+    #[serde(default)]
+    pub aliases: Vec<Text>,
+    /// Aliases matched only with the same capitals.
+    #[serde(default)]
+    pub exact_case: Vec<Text>,
+    /// Phrases inside which a name does not refer to this actor.
+    #[serde(default)]
+    pub exclude: Vec<Text>,
+    pub side: Side,
+    #[serde(default)]
+    pub roles: Vec<Text>,
+    pub description_fr: String,
+    pub description_en: String,
+}
+
+/// `sectors.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorsFile {
+    #[serde(default)]
+    pub sector: Vec<SectorEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectorEntry {
+    pub id: Text,
+    pub parent: Option<Text>,
+    pub label_fr: String,
+    pub label_en: String,
+    /// French terms that signal the sector; a trailing `*` matches any ending.
+    #[serde(default)]
+    pub terms: Vec<Text>,
+    /// Terms matched only with the same capitals.
+    #[serde(default)]
+    pub exact_case: Vec<Text>,
+    /// Phrases inside which a term does not signal the sector.
+    #[serde(default)]
+    pub exclude: Vec<Text>,
+}
+
+/// Where an event, agreement or figure is stated.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceEntry {
+    pub doc: Text,
+    pub quote: Text,
+}
+
+/// `events.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    #[serde(default)]
+    pub event: Vec<EventEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventEntry {
+    pub id: Text,
+    pub kind: EventKind,
+    #[serde(default = "happened")]
+    pub status: EventStatus,
+    pub title_fr: String,
+    pub title_en: String,
+    pub date: Option<Text>,
+    pub place: Option<Text>,
+    #[serde(default)]
+    pub actors: Vec<Text>,
+    #[serde(default)]
+    pub sectors: Vec<Text>,
+    pub note_fr: Option<String>,
+    pub note_en: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceEntry>,
+}
+
+fn happened() -> EventStatus {
+    EventStatus::Happened
+}
+
+/// `agreements.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementsFile {
+    #[serde(default)]
+    pub agreement: Vec<AgreementEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgreementEntry {
+    pub id: Text,
+    pub status: AgreementStatus,
+    pub title_fr: String,
+    pub title_en: String,
+    pub date: Option<Text>,
+    pub place: Option<Text>,
+    #[serde(default)]
+    pub parties: Vec<Text>,
+    #[serde(default)]
+    pub sectors: Vec<Text>,
+    pub note_fr: Option<String>,
+    pub note_en: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceEntry>,
+}
+
+/// `figures.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    #[serde(default)]
+    pub figure: Vec<FigureEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureEntry {
+    pub id: Text,
+    pub label_fr: String,
+    pub label_en: String,
+    pub value: f64,
+    pub from: Option<f64>,
+    #[serde(default)]
+    pub at_least: bool,
+    pub unit_fr: String,
+    pub unit_en: String,
+    pub date: Option<Text>,
+    #[serde(default)]
+    pub actors: Vec<Text>,
+    #[serde(default)]
+    pub sectors: Vec<Text>,
+    pub note_fr: Option<String>,
+    pub note_en: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceEntry>,
+}
