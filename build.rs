@@ -19,14 +19,7 @@ mod text;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    for watched in [
-        "seeds",
-        "src/annotate",
-        "src/compile",
-        "src/date.rs",
-        "src/model.rs",
-        "src/text.rs",
-    ] {
+    for watched in ["seeds", "src/annotate", "src/compile", "src/date.rs", "src/model.rs", "src/text.rs"] {
         println!("cargo::rerun-if-changed={watched}");
     }
     if let Err(message) = run() {
@@ -37,11 +30,8 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    let corpus = compile::compile_dir(Path::new("seeds"))
-        .map_err(|e| format!("the corpus does not compile: {e}"))?;
-    let json =
-        serde_json::to_string(&corpus).map_err(|e| format!("cannot serialise the corpus: {e}"))?;
-    let out =
-        PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.json");
+    let corpus = compile::compile_dir(Path::new("seeds")).map_err(|e| format!("the corpus does not compile: {e}"))?;
+    let json = serde_json::to_string(&corpus).map_err(|e| format!("cannot serialise the corpus: {e}"))?;
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.json");
     std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }

@@ -48,9 +48,7 @@ impl Day {
     /// A valid day, or `None` ("2025-02-30" is not a day).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
         let last = days_in_month(year, month)?;
-        (1..=last)
-            .contains(&day)
-            .then_some(Day { year, month, day })
+        (1..=last).contains(&day).then_some(Day { year, month, day })
     }
 
     /// The last day of a month.
@@ -88,9 +86,7 @@ impl<'de> Deserialize<'de> for Day {
         let text = String::deserialize(d)?;
         match DateSpec::parse(&text) {
             Ok(spec) if spec.precision == Precision::Day => Ok(spec.start),
-            _ => Err(serde::de::Error::custom(format!(
-                "not a day (YYYY-MM-DD): {text}"
-            ))),
+            _ => Err(serde::de::Error::custom(format!("not a day (YYYY-MM-DD): {text}"))),
         }
     }
 }
@@ -142,37 +138,19 @@ impl DateSpec {
 
     /// A whole month.
     pub fn month(year: i32, month: u8) -> Option<DateSpec> {
-        Some(DateSpec::range(
-            Day::new(year, month, 1)?,
-            Day::end_of_month(year, month)?,
-            Precision::Month,
-        ))
+        Some(DateSpec::range(Day::new(year, month, 1)?, Day::end_of_month(year, month)?, Precision::Month))
     }
 
     /// A whole year.
     pub fn year(year: i32) -> DateSpec {
-        let start = Day {
-            year,
-            month: 1,
-            day: 1,
-        };
-        let end = Day {
-            year,
-            month: 12,
-            day: 31,
-        };
+        let start = Day { year, month: 1, day: 1 };
+        let end = Day { year, month: 12, day: 31 };
         DateSpec::range(start, end, Precision::Year)
     }
 
     /// A range with the given precision.
     pub fn range(start: Day, end: Day, precision: Precision) -> DateSpec {
-        DateSpec {
-            start,
-            end,
-            precision,
-            relative: false,
-            year_inferred: false,
-        }
+        DateSpec { start, end, precision, relative: false, year_inferred: false }
     }
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `A..B` (an approximate range from the start
@@ -190,11 +168,7 @@ impl DateSpec {
     }
 
     fn parse_single(text: &str) -> Result<DateSpec, DateError> {
-        let bad = || {
-            DateError(format!(
-                "not a date: {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"
-            ))
-        };
+        let bad = || DateError(format!("not a date: {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"));
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, DateError> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -211,8 +185,7 @@ impl DateSpec {
             1 => Ok(DateSpec::year(year)),
             2 => DateSpec::month(year, number(parts[1], 2)? as u8).ok_or_else(bad),
             3 => {
-                let day = Day::new(year, number(parts[1], 2)? as u8, number(parts[2], 2)? as u8)
-                    .ok_or_else(bad)?;
+                let day = Day::new(year, number(parts[1], 2)? as u8, number(parts[2], 2)? as u8).ok_or_else(bad)?;
                 Ok(DateSpec::day(day))
             }
             _ => Err(bad()),
@@ -296,10 +269,7 @@ mod tests {
         let a = Day::new(2025, 7, 28).unwrap();
         let b = Day::new(2025, 8, 31).unwrap();
         assert_eq!(b.ordinal() - a.ordinal(), 34);
-        assert_eq!(
-            Day::new(2024, 3, 1).unwrap().ordinal() - Day::new(2024, 2, 28).unwrap().ordinal(),
-            2
-        );
+        assert_eq!(Day::new(2024, 3, 1).unwrap().ordinal() - Day::new(2024, 2, 28).unwrap().ordinal(), 2);
     }
 
     #[test]

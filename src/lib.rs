@@ -16,3 +16,4 @@ pub mod compile; // shared with build.rs
 
 pub mod embedded;
 pub mod format;
+pub mod report;

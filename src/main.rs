@@ -10,7 +10,5 @@ fn main() {
     #[cfg(target_arch = "wasm32")]
     ui::start();
     #[cfg(not(target_arch = "wasm32"))]
-    eprintln!(
-        "This binary is the browser app: build it with `trunk build --release` (see README.md)."
-    );
+    eprintln!("This binary is the browser app: build it with `trunk build --release` (see README.md).");
 }

@@ -112,10 +112,7 @@ impl Document {
     /// The index of the passage that contains `span`, if any.
     pub fn passage_of(&self, span: Span) -> Option<usize> {
         let i = self.passages.partition_point(|p| p.end <= span.start);
-        self.passages
-            .get(i)
-            .filter(|p| p.contains(&span))
-            .map(|_| i)
+        self.passages.get(i).filter(|p| p.contains(&span)).map(|_| i)
     }
 }
 
@@ -169,10 +166,17 @@ pub struct Actor {
     /// Every other form seen: spellings, transliterations, short forms.
     pub aliases: Vec<String>,
     pub side: Side,
-    /// Roles as the articles state them (verbatim, checked at build time).
-    pub roles: Vec<String>,
+    /// Roles as the articles state them, each with its source.
+    pub roles: Vec<Role>,
     pub description_fr: String,
     pub description_en: String,
+}
+
+/// A role an actor holds, and the passage that states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub role: String,
+    pub source: Source,
 }
 
 /// A node of the bilingual sector taxonomy.

@@ -105,12 +105,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let mut current: Option<Token> = None;
     for (i, c) in text.char_indices() {
         if is_word_char(c) {
-            let token = current.get_or_insert_with(|| Token {
-                start: i,
-                end: i,
-                folded: String::new(),
-                cased: String::new(),
-            });
+            let token =
+                current.get_or_insert_with(|| Token { start: i, end: i, folded: String::new(), cased: String::new() });
             push_folded(c, false, &mut token.folded);
             push_folded(c, true, &mut token.cased);
             token.end = i + c.len_utf8();
@@ -167,10 +163,7 @@ mod tests {
 
     #[test]
     fn hyphens_and_punctuation_separate_words() {
-        assert_eq!(
-            words("Mali-Russie, Yunus-Bek."),
-            ["mali", "russie", "yunus", "bek"]
-        );
+        assert_eq!(words("Mali-Russie, Yunus-Bek."), ["mali", "russie", "yunus", "bek"]);
         assert_eq!(words("«carte thermique»"), ["carte", "thermique"]);
     }
 

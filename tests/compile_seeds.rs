@@ -18,8 +18,7 @@ fn compiles_every_seed_article_in_file_order() {
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, stems);
     for doc in &corpus.documents {
-        let on_disk =
-            std::fs::read_to_string(common::seeds_dir().join(format!("{}.txt", doc.id))).unwrap();
+        let on_disk = std::fs::read_to_string(common::seeds_dir().join(format!("{}.txt", doc.id))).unwrap();
         assert_eq!(doc.text, on_disk, "{} is kept byte for byte", doc.id);
         assert!(!doc.title.is_empty());
     }
@@ -39,10 +38,7 @@ fn a_non_utf8_article_fails_naming_file_and_line() {
     let error = compile_dir(&dir).unwrap_err();
     assert!(error.file.ends_with("a.txt"));
     assert_eq!(error.line, Some(2));
-    assert!(
-        error.to_string().contains("a.txt:2: not valid UTF-8"),
-        "{error}"
-    );
+    assert!(error.to_string().contains("a.txt:2: not valid UTF-8"), "{error}");
 }
 
 #[test]

@@ -40,12 +40,8 @@ const MONTHS: [&str; 12] = [
     "novembre",
     "decembre",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-const SMALL_NUMBERS: [&str; 10] = [
-    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-];
+const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const SMALL_NUMBERS: [&str; 10] = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
 
 fn month_of(word: &str) -> Option<u8> {
     MONTHS.iter().position(|m| *m == word).map(|i| i as u8 + 1)
@@ -80,20 +76,13 @@ fn count(word: &str) -> Option<i32> {
     if !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) {
         return word.parse().ok();
     }
-    SMALL_NUMBERS
-        .iter()
-        .position(|n| *n == word)
-        .map(|i| i as i32 + 1)
+    SMALL_NUMBERS.iter().position(|n| *n == word).map(|i| i as i32 + 1)
 }
 
 /// Reads the dates of one passage. `reference` is the article's date, used for forms that
 /// omit the year or count back from now.
 pub fn find_dates(text: &str, toks: &[Token], reference: Option<&DateSpec>) -> Vec<FoundDate> {
-    let reader = Reader {
-        text,
-        toks,
-        reference,
-    };
+    let reader = Reader { text, toks, reference };
     let mut found = Vec::new();
     let mut at = 0;
     while at < toks.len() {
@@ -105,11 +94,7 @@ pub fn find_dates(text: &str, toks: &[Token], reference: Option<&DateSpec>) -> V
             Some((len, date)) => {
                 let deictic = at > 0 && toks[at - 1].folded == "ce" && reader.spaced(at - 1, at);
                 let span = Span::new(toks[at].start, toks[at + len - 1].end);
-                found.push(FoundDate {
-                    span,
-                    date,
-                    deictic,
-                });
+                found.push(FoundDate { span, date, deictic });
                 at += len;
             }
             None => at += 1,
@@ -131,16 +116,13 @@ impl Reader<'_> {
 
     /// Words `a` and `b` (= a + 1) are separated by white space only.
     fn spaced(&self, a: usize, b: usize) -> bool {
-        self.gap(a, b)
-            .is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
+        self.gap(a, b).is_some_and(|g| !g.is_empty() && g.chars().all(char::is_whitespace))
     }
 
     /// Words `a` and `b` are separated by white space, an apostrophe or a hyphen.
     fn joined(&self, a: usize, b: usize) -> bool {
         self.gap(a, b).is_some_and(|g| {
-            !g.is_empty()
-                && g.chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-' | '‑'))
+            !g.is_empty() && g.chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '-' | '‑'))
         })
     }
 
@@ -174,10 +156,7 @@ impl Reader<'_> {
         if !self.spaced(i, i + 1) {
             return None;
         }
-        let explicit = self
-            .word(i + 2)
-            .and_then(year_number)
-            .filter(|_| self.spaced(i + 1, i + 2));
+        let explicit = self.word(i + 2).and_then(year_number).filter(|_| self.spaced(i + 1, i + 2));
         let (year, len) = match explicit {
             Some(year) => (year, i + 3 - at),
             None => (self.reference_year()?, i + 2 - at),
@@ -192,10 +171,7 @@ impl Reader<'_> {
         let day = day_number(self.word(at)?)?;
         let month = month_of(self.word(at + 1)?)?;
         self.spaced(at, at + 1).then_some(())?;
-        let year = self
-            .word(at + 2)
-            .and_then(year_number)
-            .filter(|_| self.spaced(at + 1, at + 2));
+        let year = self.word(at + 2).and_then(year_number).filter(|_| self.spaced(at + 1, at + 2));
         // A leap year allows 29 February; without a year, any year that has the day will do.
         let possible = Day::new(year.unwrap_or(2024), month, day).is_some();
         (!possible).then_some(if year.is_some() { 3 } else { 2 })
@@ -220,19 +196,10 @@ impl Reader<'_> {
     fn iso(&self, at: usize) -> Option<(usize, DateSpec)> {
         year_number(self.word(at)?)?;
         let hyphen = |a: usize| self.gap(a, a + 1) == Some("-");
-        let two = |i: usize| {
-            self.word(i)
-                .filter(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
-        };
+        let two = |i: usize| self.word(i).filter(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()));
         two(at + 1).filter(|_| hyphen(at))?;
-        let len = if two(at + 2).is_some() && hyphen(at + 1) {
-            3
-        } else {
-            2
-        };
-        let syntax = self
-            .text
-            .get(self.toks[at].start..self.toks[at + len - 1].end)?;
+        let len = if two(at + 2).is_some() && hyphen(at + 1) { 3 } else { 2 };
+        let syntax = self.text.get(self.toks[at].start..self.toks[at + len - 1].end)?;
         Some((len, DateSpec::parse(syntax).ok()?))
     }
 
@@ -255,17 +222,11 @@ impl Reader<'_> {
         if !(at + 1..=i).all(|k| self.joined(k - 1, k)) {
             return None;
         }
-        let explicit = self
-            .word(i + 1)
-            .and_then(year_number)
-            .filter(|_| self.spaced(i, i + 1));
+        let explicit = self.word(i + 1).and_then(year_number).filter(|_| self.spaced(i, i + 1));
         let year = explicit.or_else(|| self.reference_year())?;
         let last = last.min(days_in_month(year, month)?);
-        let mut date = DateSpec::range(
-            Day::new(year, month, first)?,
-            Day::new(year, month, last)?,
-            Precision::Approximate,
-        );
+        let mut date =
+            DateSpec::range(Day::new(year, month, first)?, Day::new(year, month, last)?, Precision::Approximate);
         date.year_inferred = explicit.is_none();
         Some((i + 1 + usize::from(explicit.is_some()) - at, date))
     }
@@ -303,13 +264,7 @@ mod tests {
     fn dates(text: &str, reference: Option<&DateSpec>) -> Vec<(String, String, bool)> {
         find_dates(text, &tokens(text), reference)
             .into_iter()
-            .map(|f| {
-                (
-                    text[f.span.start..f.span.end].to_string(),
-                    f.date.to_syntax(),
-                    f.deictic,
-                )
-            })
+            .map(|f| (text[f.span.start..f.span.end].to_string(), f.date.to_syntax(), f.deictic))
             .collect()
     }
 
@@ -338,44 +293,29 @@ mod tests {
         let date = one("s'est tenue à Bamako le 29 juillet, ont annoncé");
         assert_eq!(date.to_syntax(), "2025-07-29");
         assert!(date.year_inferred);
-        assert!(
-            dates("le 29 juillet, ont annoncé", None).is_empty(),
-            "no article date: skipped, not guessed"
-        );
+        assert!(dates("le 29 juillet, ont annoncé", None).is_empty(), "no article date: skipped, not guessed");
     }
 
     #[test]
     fn month_and_year() {
         let date = one("la visite, en juin 2025, à Moscou");
-        assert_eq!(
-            (date.to_syntax(), date.precision),
-            ("2025-06".into(), Precision::Month)
-        );
+        assert_eq!((date.to_syntax(), date.precision), ("2025-06".into(), Precision::Month));
         assert!(!date.year_inferred);
     }
 
     #[test]
     fn year_alone_only_after_en() {
         let date = one("lors de précédentes visites russes en 2024.");
-        assert_eq!(
-            (date.to_syntax(), date.precision),
-            ("2024".into(), Precision::Year)
-        );
+        assert_eq!((date.to_syntax(), date.precision), ("2024".into(), Precision::Year));
         assert!(dates("plus de 10 000 cadres, 2024 personnes", Some(&reference())).is_empty());
     }
 
     #[test]
     fn parts_of_a_month_are_approximate() {
         let late = one("est prévue à la fin du mois d'août.");
-        assert_eq!(
-            (late.to_syntax(), late.precision),
-            ("2025-08-21..2025-08-31".into(), Precision::Approximate)
-        );
+        assert_eq!((late.to_syntax(), late.precision), ("2025-08-21..2025-08-31".into(), Precision::Approximate));
         assert!(late.year_inferred);
-        assert_eq!(
-            one("début juillet 2025").to_syntax(),
-            "2025-07-01..2025-07-10"
-        );
+        assert_eq!(one("début juillet 2025").to_syntax(), "2025-07-01..2025-07-10");
         assert_eq!(one("à la mi-juillet").to_syntax(), "2025-07-11..2025-07-20");
         assert_eq!(one("fin février").to_syntax(), "2025-02-21..2025-02-28");
         assert!(dates("la fin de la guerre", Some(&reference())).is_empty());
@@ -388,10 +328,7 @@ mod tests {
         assert_eq!(found[0].date.to_syntax(), "1960");
         assert!(found[0].date.relative);
         assert_eq!(one("il y a trois mois").to_syntax(), "2025-04");
-        assert!(
-            dates("il y a 65 ans", None).is_empty(),
-            "no article date: skipped"
-        );
+        assert!(dates("il y a 65 ans", None).is_empty(), "no article date: skipped");
         assert!(dates("il y a des années", Some(&reference())).is_empty());
     }
 

@@ -46,17 +46,11 @@ pub struct Term {
 
 impl Term {
     pub fn new(phrase: &str) -> Term {
-        Term {
-            phrase: phrase.to_string(),
-            exact_case: false,
-        }
+        Term { phrase: phrase.to_string(), exact_case: false }
     }
 
     pub fn exact_case(phrase: &str) -> Term {
-        Term {
-            phrase: phrase.to_string(),
-            exact_case: true,
-        }
+        Term { phrase: phrase.to_string(), exact_case: true }
     }
 }
 
@@ -101,30 +95,15 @@ impl Lexicon {
             if words.is_empty() {
                 continue;
             }
-            let cased = term
-                .exact_case
-                .then(|| tokens(&term.phrase).into_iter().map(|t| t.cased).collect());
-            let pattern = Pattern {
-                layer,
-                id: index,
-                words,
-                cased,
-                prefix,
-            };
+            let cased = term.exact_case.then(|| tokens(&term.phrase).into_iter().map(|t| t.cased).collect());
+            let pattern = Pattern { layer, id: index, words, cased, prefix };
             if prefix && pattern.words.len() == 1 {
                 self.prefixed.push(pattern);
             } else {
-                self.by_first
-                    .entry(pattern.words[0].clone())
-                    .or_default()
-                    .push(pattern);
+                self.by_first.entry(pattern.words[0].clone()).or_default().push(pattern);
             }
         }
-        let phrases: Vec<Vec<String>> = exclusions
-            .iter()
-            .map(|p| folded_words(p))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let phrases: Vec<Vec<String>> = exclusions.iter().map(|p| folded_words(p)).filter(|w| !w.is_empty()).collect();
         if !phrases.is_empty() {
             self.exclusions.entry(index).or_default().extend(phrases);
         }
@@ -136,11 +115,8 @@ impl Lexicon {
         let window = toks.get(at..at + n)?;
         for (k, (tok, word)) in window.iter().zip(&pattern.words).enumerate() {
             let last = k + 1 == n;
-            let equal = if pattern.prefix && last {
-                tok.folded.starts_with(word.as_str())
-            } else {
-                tok.folded == *word
-            };
+            let equal =
+                if pattern.prefix && last { tok.folded.starts_with(word.as_str()) } else { tok.folded == *word };
             if !equal {
                 return None;
             }
@@ -175,8 +151,7 @@ impl Lexicon {
             }
             let first = (at + len).saturating_sub(n);
             (first..=at).any(|k| {
-                toks.get(k..k + n)
-                    .is_some_and(|window| window.iter().zip(phrase).all(|(t, w)| t.folded == *w))
+                toks.get(k..k + n).is_some_and(|window| window.iter().zip(phrase).all(|(t, w)| t.folded == *w))
             })
         })
     }
@@ -187,12 +162,7 @@ impl Lexicon {
         for layer in [Layer::Actor, Layer::Sector] {
             let mut at = 0;
             while at < toks.len() {
-                let candidates = self
-                    .by_first
-                    .get(&toks[at].folded)
-                    .into_iter()
-                    .flatten()
-                    .chain(&self.prefixed);
+                let candidates = self.by_first.get(&toks[at].folded).into_iter().flatten().chain(&self.prefixed);
                 let best = candidates
                     .filter(|p| p.layer == layer)
                     .filter_map(|p| Some((Self::matches(p, text, toks, at)?, p)))
@@ -201,11 +171,7 @@ impl Lexicon {
                 match best {
                     Some((len, pattern)) => {
                         let span = Span::new(toks[at].start, toks[at + len - 1].end);
-                        found.push(Found {
-                            layer,
-                            id: self.ids[pattern.id].1.clone(),
-                            span,
-                        });
+                        found.push(Found { layer, id: self.ids[pattern.id].1.clone(), span });
                         at += len;
                     }
                     None => at += 1,
@@ -219,8 +185,7 @@ impl Lexicon {
 
 /// Whether the characters between two words keep them in one phrase.
 fn joins_words(gap: &str) -> bool {
-    gap.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '‑'))
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '\'' | '’' | '‘' | '-' | '‐' | '‑'))
 }
 
 #[cfg(test)]
@@ -237,18 +202,8 @@ mod tests {
 
     fn sectors() -> Lexicon {
         let mut l = Lexicon::default();
-        l.add(
-            Layer::Sector,
-            "energy",
-            &[Term::new("énergie"), Term::new("énergétique*")],
-            &[],
-        );
-        l.add(
-            Layer::Sector,
-            "civil-nuclear",
-            &[Term::new("énergie atomique"), Term::new("nucléaire civil")],
-            &[],
-        );
+        l.add(Layer::Sector, "energy", &[Term::new("énergie"), Term::new("énergétique*")], &[]);
+        l.add(Layer::Sector, "civil-nuclear", &[Term::new("énergie atomique"), Term::new("nucléaire civil")], &[]);
         l.add(
             Layer::Sector,
             "space",
@@ -257,12 +212,7 @@ mod tests {
         );
         l.add(Layer::Sector, "gold", &[Term::exact_case("or")], &[]);
         l.add(Layer::Sector, "health", &[Term::new("santé")], &[]);
-        l.add(
-            Layer::Sector,
-            "defence",
-            &[Term::new("sécurité")],
-            &["sécurité épidémiologique"],
-        );
+        l.add(Layer::Sector, "defence", &[Term::new("sécurité")], &["sécurité épidémiologique"]);
         l
     }
 
@@ -275,71 +225,41 @@ mod tests {
         );
         assert_eq!(
             found(&l, "l'énergie et les projets énergétiques"),
-            [
-                ("energy".into(), "énergie".into()),
-                ("energy".into(), "énergétiques".into())
-            ]
+            [("energy".into(), "énergie".into()), ("energy".into(), "énergétiques".into())]
         );
     }
 
     #[test]
     fn space_is_not_a_duration_nor_a_territory() {
         let l = sectors();
-        assert_eq!(
-            found(&l, "L'espace, la cybersécurité"),
-            [("space".into(), "espace".into())]
-        );
-        assert_eq!(
-            found(&l, "l’industrie spatiale"),
-            [("space".into(), "spatiale".into())]
-        );
+        assert_eq!(found(&l, "L'espace, la cybersécurité"), [("space".into(), "espace".into())]);
+        assert_eq!(found(&l, "l’industrie spatiale"), [("space".into(), "spatiale".into())]);
         assert!(found(&l, "passés en l'espace de deux ans de 32 à 290").is_empty());
-        assert!(
-            found(&l, "passés en l’espace de deux ans").is_empty(),
-            "typographic apostrophe too"
-        );
+        assert!(found(&l, "passés en l’espace de deux ans").is_empty(), "typographic apostrophe too");
         assert!(found(&l, "appelée à rayonner dans l'espace confédéral").is_empty());
     }
 
     #[test]
     fn gold_needs_lowercase_or() {
         let l = sectors();
-        assert_eq!(
-            found(&l, "riche en ressources comme l'or et l'uranium"),
-            [("gold".into(), "or".into())]
-        );
+        assert_eq!(found(&l, "riche en ressources comme l'or et l'uranium"), [("gold".into(), "or".into())]);
         assert!(found(&l, "Or, la Russie coopère.").is_empty());
-        assert!(
-            found(&l, "alors hors de question").is_empty(),
-            "never inside a word"
-        );
+        assert!(found(&l, "alors hors de question").is_empty(), "never inside a word");
     }
 
     #[test]
     fn health_never_matches_inside_a_word() {
         let l = sectors();
         assert!(found(&l, "agrémenté d'une composante sécuritaire").is_empty());
-        assert_eq!(
-            found(&l, "la santé publique"),
-            [("health".into(), "santé".into())]
-        );
+        assert_eq!(found(&l, "la santé publique"), [("health".into(), "santé".into())]);
         assert_eq!(found(&l, "la SANTE"), [("health".into(), "SANTE".into())]);
     }
 
     #[test]
     fn exclusions_only_drop_the_covered_occurrence() {
         let l = sectors();
-        let hits = found(
-            &l,
-            "la santé publique et la sécurité épidémiologique, puis la sécurité",
-        );
-        assert_eq!(
-            hits,
-            [
-                ("health".into(), "santé".into()),
-                ("defence".into(), "sécurité".into())
-            ]
-        );
+        let hits = found(&l, "la santé publique et la sécurité épidémiologique, puis la sécurité");
+        assert_eq!(hits, [("health".into(), "santé".into()), ("defence".into(), "sécurité".into())]);
     }
 
     #[test]
@@ -348,30 +268,15 @@ mod tests {
         l.add(
             Layer::Actor,
             "tsivilev",
-            &[
-                Term::new("Sergueï Tsivilev"),
-                Term::new("Sergei Tsivilev"),
-                Term::new("Tsivilev"),
-            ],
+            &[Term::new("Sergueï Tsivilev"), Term::new("Sergei Tsivilev"), Term::new("Tsivilev")],
             &[],
         );
-        l.add(
-            Layer::Actor,
-            "energy-ministry",
-            &[Term::new("ministère russe de l'Énergie")],
-            &[],
-        );
-        let hits = found(
-            &l,
-            "le ministère russe de l’Énergie, Sergueï Tsivilev, puis SERGEI TSIVILEV et Tsivilev.",
-        );
+        l.add(Layer::Actor, "energy-ministry", &[Term::new("ministère russe de l'Énergie")], &[]);
+        let hits = found(&l, "le ministère russe de l’Énergie, Sergueï Tsivilev, puis SERGEI TSIVILEV et Tsivilev.");
         assert_eq!(
             hits,
             [
-                (
-                    "energy-ministry".into(),
-                    "ministère russe de l’Énergie".into()
-                ),
+                ("energy-ministry".into(), "ministère russe de l’Énergie".into()),
                 ("energy".into(), "Énergie".into()),
                 ("tsivilev".into(), "Sergueï Tsivilev".into()),
                 ("tsivilev".into(), "SERGEI TSIVILEV".into()),
@@ -383,12 +288,7 @@ mod tests {
     #[test]
     fn phrases_do_not_run_across_punctuation() {
         let mut l = Lexicon::default();
-        l.add(
-            Layer::Sector,
-            "renewables",
-            &[Term::new("énergies renouvelables")],
-            &[],
-        );
+        l.add(Layer::Sector, "renewables", &[Term::new("énergies renouvelables")], &[]);
         assert!(found(&l, "des énergies. Renouvelables").is_empty());
         assert_eq!(found(&l, "des énergies  renouvelables").len(), 1);
     }

@@ -51,17 +51,10 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 /// The furniture of a text: whole lines matched by the rules or equal to a byline (the
 /// author's or outlet's name alone on a line), plus the `extra` spans the metadata names.
 /// Sorted and merged.
-pub fn furniture(
-    text: &str,
-    rules: &FurnitureRules,
-    bylines: &[&str],
-    extra: &[Span],
-) -> Vec<Span> {
+pub fn furniture(text: &str, rules: &FurnitureRules, bylines: &[&str], extra: &[Span]) -> Vec<Span> {
     let mut spans: Vec<Span> = lines(text)
         .map(|line| trim_span(text, line))
-        .filter(|line| {
-            !line.is_empty() && rules.matches(&line_key(&text[line.start..line.end]), bylines)
-        })
+        .filter(|line| !line.is_empty() && rules.matches(&line_key(&text[line.start..line.end]), bylines))
         .collect();
     spans.extend_from_slice(extra);
     merge(spans)
@@ -85,10 +78,7 @@ pub fn passages(text: &str, furniture: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     for line in lines(text) {
         let mut cursor = line.start;
-        for f in furniture
-            .iter()
-            .filter(|f| f.start < line.end && f.end > line.start)
-        {
+        for f in furniture.iter().filter(|f| f.start < line.end && f.end > line.start) {
             push_sentences(text, Span::new(cursor, f.start.max(cursor)), &mut out);
             cursor = cursor.max(f.end.min(line.end));
         }
@@ -112,23 +102,19 @@ fn push_sentences(text: &str, segment: Span, out: &mut Vec<Span>) {
     while i < chars.len() {
         if matches!(chars[i].1, '.' | '!' | '?' | '…') {
             let mut end = i + 1;
-            while end < chars.len() && matches!(chars[end].1, '»' | '"' | '”' | ')' | '’' | '.')
-            {
+            while end < chars.len() && matches!(chars[end].1, '»' | '"' | '”' | ')' | '’' | '.') {
                 end += 1;
             }
             let mut next = end;
             while next < chars.len() && chars[next].1.is_whitespace() {
                 next += 1;
             }
-            let opens_sentence = chars.get(next).is_some_and(|&(_, c)| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“')
-            });
+            let opens_sentence = chars
+                .get(next)
+                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“'));
             if next > end && opens_sentence {
                 let end_byte = chars.get(end).map_or(s.len(), |&(b, _)| b);
-                out.push(trim_span(
-                    text,
-                    Span::new(segment.start + start, segment.start + end_byte),
-                ));
+                out.push(trim_span(text, Span::new(segment.start + start, segment.start + end_byte)));
                 start = chars[next].0;
                 i = next;
                 continue;
@@ -149,11 +135,7 @@ mod tests {
     fn rules() -> FurnitureRules {
         FurnitureRules {
             lines: vec!["top of page".into(), "Â".into()],
-            prefixes: vec![
-                "©".into(),
-                "À Lire Aussi".into(),
-                "Lire l'article original".into(),
-            ],
+            prefixes: vec!["©".into(), "À Lire Aussi".into(), "Lire l'article original".into()],
         }
     }
 
@@ -181,19 +163,13 @@ mod tests {
     #[test]
     fn a_normal_line_is_not_furniture() {
         let text = "Or, la Russie coopère.\nA\n";
-        assert!(
-            furniture(text, &rules(), &[], &[]).is_empty(),
-            "\"A\" is not the mojibake \"Â\""
-        );
+        assert!(furniture(text, &rules(), &[], &[]).is_empty(), "\"A\" is not the mojibake \"Â\"");
     }
 
     #[test]
     fn passages_are_sentences_of_content_only() {
         let text = "© Crédit\nLa réunion s'est tenue. Un accord a été signé.\ndate 2025-06 Lors d’une visite, ils ont signé. 1. la Création d'une commission.\n";
-        let extra = [Span::new(
-            text.find("date 2025-06").unwrap(),
-            text.find("date 2025-06").unwrap() + 12,
-        )];
+        let extra = [Span::new(text.find("date 2025-06").unwrap(), text.find("date 2025-06").unwrap() + 12)];
         let f = furniture(text, &rules(), &[], &extra);
         let p = passages(text, &f);
         assert_eq!(
@@ -211,15 +187,7 @@ mod tests {
     fn sentences_end_after_closing_quotes_and_brackets() {
         let text = "Il parle de « coopération ». Ensuite (AES). Les deux… «Oui» dit-il.";
         let p = passages(text, &[]);
-        assert_eq!(
-            texts(text, &p),
-            [
-                "Il parle de « coopération ».",
-                "Ensuite (AES).",
-                "Les deux…",
-                "«Oui» dit-il."
-            ]
-        );
+        assert_eq!(texts(text, &p), ["Il parle de « coopération ».", "Ensuite (AES).", "Les deux…", "«Oui» dit-il."]);
     }
 
     #[test]

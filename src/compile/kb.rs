@@ -25,21 +25,12 @@ pub struct SourceFile {
 impl SourceFile {
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.source
-            .get(..offset)
-            .unwrap_or(&self.source)
-            .matches('\n')
-            .count()
-            + 1
+        self.source.get(..offset).unwrap_or(&self.source).matches('\n').count() + 1
     }
 
     /// An error located at a spanned value of this file.
     pub fn error_at<T>(&self, value: &Spanned<T>, reason: impl Into<String>) -> CompileError {
-        CompileError {
-            file: self.path.clone(),
-            line: Some(self.line_of(value.span().start)),
-            reason: reason.into(),
-        }
+        CompileError { file: self.path.clone(), line: Some(self.line_of(value.span().start)), reason: reason.into() }
     }
 }
 
@@ -52,13 +43,7 @@ pub fn load<T: DeserializeOwned + Default>(path: &Path) -> Result<(T, SourceFile
             reason: "not valid UTF-8".into(),
         })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((
-                T::default(),
-                SourceFile {
-                    path: path.to_path_buf(),
-                    source: String::new(),
-                },
-            ));
+            return Ok((T::default(), SourceFile { path: path.to_path_buf(), source: String::new() }));
         }
         Err(e) => {
             return Err(CompileError {
@@ -68,20 +53,13 @@ pub fn load<T: DeserializeOwned + Default>(path: &Path) -> Result<(T, SourceFile
             });
         }
     };
-    let file = SourceFile {
-        path: path.to_path_buf(),
-        source,
-    };
+    let file = SourceFile { path: path.to_path_buf(), source };
     match toml::from_str::<T>(&file.source) {
         Ok(value) => Ok((value, file)),
         Err(e) => {
             let line = e.span().map(|s| file.line_of(s.start));
             let reason = e.message().trim().to_string();
-            Err(CompileError {
-                file: file.path.clone(),
-                line,
-                reason: format!("invalid TOML: {reason}"),
-            })
+            Err(CompileError { file: file.path.clone(), line, reason: format!("invalid TOML: {reason}") })
         }
     }
 }
@@ -147,9 +125,18 @@ pub struct ActorEntry {
     pub exclude: Vec<Text>,
     pub side: Side,
     #[serde(default)]
-    pub roles: Vec<Text>,
+    pub roles: Vec<RoleEntry>,
     pub description_fr: String,
     pub description_en: String,
+}
+
+/// A role of an actor, with the passage that states it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleEntry {
+    pub role: Text,
+    pub doc: Text,
+    pub quote: Text,
 }
 
 /// `sectors.toml`.

@@ -23,8 +23,8 @@ use crate::annotate::lexicon::{Layer, Lexicon, Term};
 use crate::annotate::segment::{FurnitureRules, furniture, passages};
 use crate::date::DateSpec;
 use crate::model::{
-    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, Mention, Published,
-    Sector, Source, Span, Target,
+    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, Mention, Published, Role, Sector, Source,
+    Span, Target,
 };
 use crate::text::{folded_words, tokens};
 use kb::{SourceEntry, SourceFile, Text};
@@ -46,11 +46,7 @@ pub struct CompileError {
 
 impl CompileError {
     fn new(file: &Path, line: Option<usize>, reason: impl Into<String>) -> Self {
-        CompileError {
-            file: file.to_path_buf(),
-            line,
-            reason: reason.into(),
-        }
+        CompileError { file: file.to_path_buf(), line, reason: reason.into() }
     }
 }
 
@@ -76,68 +72,46 @@ struct Seed {
 pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
     let seeds = read_seeds(dir)?;
     let knowledge = dir.join(KNOWLEDGE_DIR);
-    let (documents_meta, documents_file) =
-        kb::load::<kb::DocumentsFile>(&knowledge.join("documents.toml"))?;
+    let (documents_meta, documents_file) = kb::load::<kb::DocumentsFile>(&knowledge.join("documents.toml"))?;
     let (furniture_rules, _) = kb::load::<kb::FurnitureFile>(&knowledge.join("furniture.toml"))?;
     let (actors_in, actors_file) = kb::load::<kb::ActorsFile>(&knowledge.join("actors.toml"))?;
     let (sectors_in, sectors_file) = kb::load::<kb::SectorsFile>(&knowledge.join("sectors.toml"))?;
     let (events_in, events_file) = kb::load::<kb::EventsFile>(&knowledge.join("events.toml"))?;
-    let (agreements_in, agreements_file) =
-        kb::load::<kb::AgreementsFile>(&knowledge.join("agreements.toml"))?;
+    let (agreements_in, agreements_file) = kb::load::<kb::AgreementsFile>(&knowledge.join("agreements.toml"))?;
     let (figures_in, figures_file) = kb::load::<kb::FiguresFile>(&knowledge.join("figures.toml"))?;
 
     let mut lexicon = Lexicon::default();
     let sectors = compile_sectors(&sectors_in.sector, &sectors_file, &mut lexicon)?;
-    let actors = compile_actors(&actors_in.actor, &actors_file, &mut lexicon, &seeds)?;
-    let rules = FurnitureRules {
-        lines: furniture_rules.lines,
-        prefixes: furniture_rules.prefixes,
-    };
-    let documents = compile_documents(
-        seeds,
-        &documents_meta.document,
-        &documents_file,
-        &rules,
-        &lexicon,
-    )?;
+    let mut actors = compile_actors(&actors_in.actor, &actors_file, &mut lexicon)?;
+    let rules = FurnitureRules { lines: furniture_rules.lines, prefixes: furniture_rules.prefixes };
+    let documents = compile_documents(seeds, &documents_meta.document, &documents_file, &rules, &lexicon)?;
 
+    let roles = compile_roles(&actors_in.actor, &actors_file, &References::new(&documents, &actors, &sectors))?;
+    for (actor, roles) in actors.iter_mut().zip(roles) {
+        actor.roles = roles;
+    }
     let mut refs = References::new(&documents, &actors, &sectors);
-    let events = events_in
-        .event
-        .iter()
-        .map(|e| compile_event(e, &events_file, &mut refs))
-        .collect::<Result<Vec<_>, _>>()?;
+    let events =
+        events_in.event.iter().map(|e| compile_event(e, &events_file, &mut refs)).collect::<Result<Vec<_>, _>>()?;
     let agreements = agreements_in
         .agreement
         .iter()
         .map(|a| compile_agreement(a, &agreements_file, &mut refs))
         .collect::<Result<Vec<_>, _>>()?;
-    let figures = figures_in
-        .figure
-        .iter()
-        .map(|f| compile_figure(f, &figures_file, &mut refs))
-        .collect::<Result<Vec<_>, _>>()?;
+    let figures =
+        figures_in.figure.iter().map(|f| compile_figure(f, &figures_file, &mut refs)).collect::<Result<Vec<_>, _>>()?;
 
     let version = version_of(dir)?;
-    Ok(Corpus {
-        version,
-        documents,
-        actors,
-        sectors,
-        events,
-        agreements,
-        figures,
-    })
+    Ok(Corpus { version, documents, actors, sectors, events, agreements, figures })
 }
 
 /// The article files of `dir`: regular files ending in `.txt`, sorted by name.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| CompileError::new(dir, None, format!("cannot read the folder: {e}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| CompileError::new(dir, None, format!("cannot read the folder: {e}")))?;
     let mut paths = Vec::new();
     for entry in entries {
-        let entry = entry
-            .map_err(|e| CompileError::new(dir, None, format!("cannot list the folder: {e}")))?;
+        let entry = entry.map_err(|e| CompileError::new(dir, None, format!("cannot list the folder: {e}")))?;
         let path = entry.path();
         if path.extension().is_some_and(|ext| ext == "txt") && path.is_file() {
             paths.push(path);
@@ -148,10 +122,7 @@ pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
 }
 
 fn read_seeds(dir: &Path) -> Result<Vec<Seed>, CompileError> {
-    let seeds = article_paths(dir)?
-        .into_iter()
-        .map(read_seed)
-        .collect::<Result<Vec<_>, _>>()?;
+    let seeds = article_paths(dir)?.into_iter().map(read_seed).collect::<Result<Vec<_>, _>>()?;
     if seeds.is_empty() {
         return Err(CompileError::new(dir, None, "no article (*.txt) found"));
     }
@@ -160,29 +131,19 @@ fn read_seeds(dir: &Path) -> Result<Vec<Seed>, CompileError> {
 
 /// Reads one article: it must be UTF-8, hold some text, and have a file name usable in links.
 fn read_seed(path: PathBuf) -> Result<Seed, CompileError> {
-    let bytes = std::fs::read(&path)
-        .map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        CompileError::new(
-            &path,
-            Some(line),
-            "not valid UTF-8 (articles must be saved as UTF-8)",
-        )
+        CompileError::new(&path, Some(line), "not valid UTF-8 (articles must be saved as UTF-8)")
     })?;
     if text.trim().is_empty() {
         return Err(CompileError::new(&path, None, "the article is empty"));
     }
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
-    let usable = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    let usable =
+        !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
     if !usable {
         return Err(CompileError::new(
             &path,
@@ -197,20 +158,14 @@ fn read_seed(path: PathBuf) -> Result<Seed, CompileError> {
 fn check_slug(file: &SourceFile, id: &Text) -> Result<(), CompileError> {
     let s = id.get_ref();
     let ok = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--");
     if ok {
         Ok(())
     } else {
-        Err(file.error_at(
-            id,
-            format!(
-                "id {s:?} must be a lowercase ASCII slug like \"rosatom\" or \"civil-nuclear\""
-            ),
-        ))
+        Err(file.error_at(id, format!("id {s:?} must be a lowercase ASCII slug like \"rosatom\" or \"civil-nuclear\"")))
     }
 }
 
@@ -239,16 +194,11 @@ fn compile_sectors(
     for entry in entries {
         check_new(file, &entry.id, &mut seen)?;
     }
-    let parent_of: HashMap<&str, &Text> = entries
-        .iter()
-        .filter_map(|e| Some((e.id.get_ref().as_str(), e.parent.as_ref()?)))
-        .collect();
+    let parent_of: HashMap<&str, &Text> =
+        entries.iter().filter_map(|e| Some((e.id.get_ref().as_str(), e.parent.as_ref()?))).collect();
     for (id, parent) in &parent_of {
         if !seen.contains(parent.get_ref()) {
-            return Err(file.error_at(
-                *parent,
-                format!("sector {id:?} has an unknown parent {:?}", parent.get_ref()),
-            ));
+            return Err(file.error_at(*parent, format!("sector {id:?} has an unknown parent {:?}", parent.get_ref())));
         }
         let mut current = parent.get_ref().as_str();
         for _ in 0..=entries.len() {
@@ -272,10 +222,7 @@ fn compile_sectors(
             if let Some(other) = term_owner.insert(key, id) {
                 return Err(file.error_at(
                     term,
-                    format!(
-                        "the term {:?} is listed twice (sectors {other:?} and {id:?})",
-                        term.get_ref()
-                    ),
+                    format!("the term {:?} is listed twice (sectors {other:?} and {id:?})", term.get_ref()),
                 ));
             }
         }
@@ -283,12 +230,7 @@ fn compile_sectors(
             .terms
             .iter()
             .map(|t| Term::new(t.get_ref()))
-            .chain(
-                entry
-                    .exact_case
-                    .iter()
-                    .map(|t| Term::exact_case(t.get_ref())),
-            )
+            .chain(entry.exact_case.iter().map(|t| Term::exact_case(t.get_ref())))
             .collect();
         lexicon.add(Layer::Sector, id, &terms, &texts(&entry.exclude));
     }
@@ -325,75 +267,68 @@ fn compile_actors(
     entries: &[kb::ActorEntry],
     file: &SourceFile,
     lexicon: &mut Lexicon,
-    seeds: &[Seed],
 ) -> Result<Vec<Actor>, CompileError> {
     let mut seen = HashSet::new();
     let mut name_owner: HashMap<Vec<String>, &str> = HashMap::new();
-    let corpus_words: Vec<String> = seeds
-        .iter()
-        .map(|s| format!(" {} ", folded_words(&s.text).join(" ")))
-        .collect();
     let mut actors = Vec::with_capacity(entries.len());
     for entry in entries {
         check_new(file, &entry.id, &mut seen)?;
         let id = entry.id.get_ref().as_str();
-        for name in std::iter::once(&entry.name)
-            .chain(&entry.aliases)
-            .chain(&entry.exact_case)
-        {
+        for name in std::iter::once(&entry.name).chain(&entry.aliases).chain(&entry.exact_case) {
             let key = folded_words(name.get_ref());
             if key.is_empty() {
                 return Err(file.error_at(name, "a name must contain a word"));
             }
-            if let Some(other) = name_owner.insert(key, id) {
-                let whose = if other == id {
-                    "twice for this actor".to_string()
-                } else {
-                    format!("for {other:?} and {id:?}")
-                };
-                return Err(file.error_at(
-                    name,
-                    format!("the name or alias {:?} is listed {whose}", name.get_ref()),
-                ));
-            }
-        }
-        for role in &entry.roles {
-            let needle = format!(" {} ", folded_words(role.get_ref()).join(" "));
-            if !corpus_words.iter().any(|words| words.contains(&needle)) {
-                return Err(file.error_at(
-                    role,
-                    format!("the role {:?} is not stated in any article", role.get_ref()),
-                ));
+            // Spellings that fold alike ("Goïta", "Goita") may both be listed for display;
+            // one name for two actors would make mentions ambiguous.
+            match name_owner.insert(key, id) {
+                Some(other) if other != id => {
+                    let reason =
+                        format!("the name or alias {:?} is listed for both {other:?} and {id:?}", name.get_ref());
+                    return Err(file.error_at(name, reason));
+                }
+                _ => {}
             }
         }
         let terms: Vec<Term> = std::iter::once(&entry.name)
             .chain(&entry.aliases)
             .map(|t| Term::new(t.get_ref()))
-            .chain(
-                entry
-                    .exact_case
-                    .iter()
-                    .map(|t| Term::exact_case(t.get_ref())),
-            )
+            .chain(entry.exact_case.iter().map(|t| Term::exact_case(t.get_ref())))
             .collect();
         lexicon.add(Layer::Actor, id, &terms, &texts(&entry.exclude));
         actors.push(Actor {
             id: id.to_string(),
             kind: entry.kind,
             name: entry.name.get_ref().clone(),
-            aliases: entry
-                .aliases
-                .iter()
-                .chain(&entry.exact_case)
-                .map(|a| a.get_ref().clone())
-                .collect(),
+            aliases: entry.aliases.iter().chain(&entry.exact_case).map(|a| a.get_ref().clone()).collect(),
             side: entry.side,
-            roles: entry.roles.iter().map(|r| r.get_ref().clone()).collect(),
+            roles: Vec::new(), // resolved with the documents, see `compile_roles`
             description_fr: entry.description_fr.clone(),
             description_en: entry.description_en.clone(),
         });
     }
     Ok(actors)
+}
+
+/// Resolves each actor's roles to the passages that state them.
+fn compile_roles(
+    entries: &[kb::ActorEntry],
+    file: &SourceFile,
+    refs: &References,
+) -> Result<Vec<Vec<Role>>, CompileError> {
+    entries
+        .iter()
+        .map(|entry| {
+            entry
+                .roles
+                .iter()
+                .map(|r| {
+                    let source = refs.source(file, &r.doc, &r.quote)?;
+                    Ok(Role { role: r.role.get_ref().clone(), source })
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Builds every document: metadata checked against its text, furniture, passages, mentions.
@@ -407,19 +342,12 @@ fn compile_documents(
     let mut by_id: HashMap<&str, &kb::DocumentEntry> = HashMap::new();
     for entry in meta {
         if !seeds.iter().any(|s| s.id == *entry.id.get_ref()) {
-            return Err(file.error_at(
-                &entry.id,
-                format!(
-                    "no article seeds/{}.txt for this metadata",
-                    entry.id.get_ref()
-                ),
-            ));
+            return Err(
+                file.error_at(&entry.id, format!("no article seeds/{}.txt for this metadata", entry.id.get_ref()))
+            );
         }
         if by_id.insert(entry.id.get_ref(), entry).is_some() {
-            return Err(file.error_at(
-                &entry.id,
-                format!("duplicate metadata for {:?}", entry.id.get_ref()),
-            ));
+            return Err(file.error_at(&entry.id, format!("duplicate metadata for {:?}", entry.id.get_ref())));
         }
     }
     seeds
@@ -445,13 +373,7 @@ fn locate(
         } else {
             ""
         };
-        file.error_at(
-            quote,
-            format!(
-                "the quote {:?} is not verbatim in {doc}{hint}",
-                quote.get_ref()
-            ),
-        )
+        file.error_at(quote, format!("the quote {:?} is not verbatim in {doc}{hint}", quote.get_ref()))
     })
 }
 
@@ -490,19 +412,12 @@ fn compile_document(
         match (&meta.published, &meta.published_quote) {
             (Some(p), _) if p.get_ref() == "unknown" => infer_published = false,
             (Some(p), Some(quote)) => {
-                let date =
-                    DateSpec::parse(p.get_ref()).map_err(|e| file.error_at(p, e.to_string()))?;
+                let date = DateSpec::parse(p.get_ref()).map_err(|e| file.error_at(p, e.to_string()))?;
                 locate_meta(quote)?;
-                published = Some(Published {
-                    date,
-                    basis: Basis::Stated,
-                });
+                published = Some(Published { date, basis: Basis::Stated });
             }
             (Some(p), None) => {
-                return Err(file.error_at(
-                    p,
-                    "a stated publication date needs the published_quote that states it",
-                ));
+                return Err(file.error_at(p, "a stated publication date needs the published_quote that states it"));
             }
             (None, Some(q)) => return Err(file.error_at(q, "published_quote without published")),
             (None, None) => {}
@@ -512,22 +427,14 @@ fn compile_document(
     let furniture = furniture(&seed.text, rules, &bylines, &extra_furniture);
     let passages = passages(&seed.text, &furniture);
     if passages.is_empty() {
-        return Err(CompileError::new(
-            &seed.path,
-            None,
-            "the article has no text besides page furniture",
-        ));
+        return Err(CompileError::new(&seed.path, None, "the article has no text besides page furniture"));
     }
     if published.is_none() && infer_published {
-        published = infer_publication(&seed.text, &passages).map(|date| Published {
-            date,
-            basis: Basis::Inferred,
-        });
+        published = infer_publication(&seed.text, &passages).map(|date| Published { date, basis: Basis::Inferred });
     }
     let reference = published.map(|p| p.date);
     let mentions = annotate(&seed.text, &passages, lexicon, reference.as_ref());
-    let title =
-        title.unwrap_or_else(|| default_title(&seed.text[passages[0].start..passages[0].end]));
+    let title = title.unwrap_or_else(|| default_title(&seed.text[passages[0].start..passages[0].end]));
     Ok(Document {
         id: seed.id,
         title,
@@ -543,12 +450,7 @@ fn compile_document(
 }
 
 /// Finds the mentions of every passage.
-fn annotate(
-    text: &str,
-    passages: &[Span],
-    lexicon: &Lexicon,
-    reference: Option<&DateSpec>,
-) -> Vec<Mention> {
+fn annotate(text: &str, passages: &[Span], lexicon: &Lexicon, reference: Option<&DateSpec>) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (index, passage) in passages.iter().enumerate() {
         let slice = &text[passage.start..passage.end];
@@ -559,18 +461,10 @@ fn annotate(
                 Layer::Actor => Target::Actor(found.id),
                 Layer::Sector => Target::Sector(found.id),
             };
-            mentions.push(Mention {
-                span: shift(found.span),
-                passage: index,
-                target,
-            });
+            mentions.push(Mention { span: shift(found.span), passage: index, target });
         }
         for FoundDate { span, date, .. } in find_dates(slice, &toks, reference) {
-            mentions.push(Mention {
-                span: shift(span),
-                passage: index,
-                target: Target::Date(date),
-            });
+            mentions.push(Mention { span: shift(span), passage: index, target: Target::Date(date) });
         }
     }
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -580,10 +474,8 @@ fn annotate(
 /// The publication date a text implies: the day it speaks from ("ce lundi 28 juillet 2025"),
 /// else the latest date it states with its year. `None` when it states none.
 pub fn infer_publication(text: &str, passages: &[Span]) -> Option<DateSpec> {
-    let found: Vec<FoundDate> = passages
-        .iter()
-        .flat_map(|p| find_dates(&text[p.start..p.end], &tokens(&text[p.start..p.end]), None))
-        .collect();
+    let found: Vec<FoundDate> =
+        passages.iter().flat_map(|p| find_dates(&text[p.start..p.end], &tokens(&text[p.start..p.end]), None)).collect();
     if let Some(deictic) = found.iter().find(|f| f.deictic) {
         return Some(deictic.date);
     }
@@ -621,10 +513,7 @@ struct References<'a> {
 impl<'a> References<'a> {
     fn new(documents: &'a [Document], actors: &'a [Actor], sectors: &'a [Sector]) -> Self {
         References {
-            documents: documents
-                .iter()
-                .map(|d| (d.id.as_str(), (d, Normalized::new(&d.text))))
-                .collect(),
+            documents: documents.iter().map(|d| (d.id.as_str(), (d, Normalized::new(&d.text)))).collect(),
             actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
             sectors: sectors.iter().map(|s| s.id.as_str()).collect(),
             items: HashSet::new(),
@@ -634,13 +523,8 @@ impl<'a> References<'a> {
     fn new_item(&mut self, file: &SourceFile, id: &Text) -> Result<String, CompileError> {
         check_slug(file, id)?;
         if !self.items.insert(id.get_ref().clone()) {
-            return Err(file.error_at(
-                id,
-                format!(
-                    "duplicate id {:?} (events, agreements and figures share ids)",
-                    id.get_ref()
-                ),
-            ));
+            return Err(file
+                .error_at(id, format!("duplicate id {:?} (events, agreements and figures share ids)", id.get_ref())));
         }
         Ok(id.get_ref().clone())
     }
@@ -663,76 +547,42 @@ impl<'a> References<'a> {
             .collect()
     }
 
-    fn place(
-        &self,
-        file: &SourceFile,
-        place: Option<&Text>,
-    ) -> Result<Option<String>, CompileError> {
+    fn place(&self, file: &SourceFile, place: Option<&Text>) -> Result<Option<String>, CompileError> {
         let Some(place) = place else { return Ok(None) };
         match self.actors.get(place.get_ref().as_str()) {
             Some(actor) if matches!(actor.kind, ActorKind::Place | ActorKind::Country) => {
                 Ok(Some(place.get_ref().clone()))
             }
-            Some(_) => Err(file.error_at(
-                place,
-                format!("{:?} is not a place or a country", place.get_ref()),
-            )),
+            Some(_) => Err(file.error_at(place, format!("{:?} is not a place or a country", place.get_ref()))),
             None => Err(file.error_at(place, format!("unknown place id {:?}", place.get_ref()))),
         }
     }
 
-    fn date(
-        &self,
-        file: &SourceFile,
-        date: Option<&Text>,
-    ) -> Result<Option<DateSpec>, CompileError> {
-        date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, e.to_string())))
-            .transpose()
+    fn date(&self, file: &SourceFile, date: Option<&Text>) -> Result<Option<DateSpec>, CompileError> {
+        date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, e.to_string()))).transpose()
     }
 
-    fn sources(
-        &self,
-        file: &SourceFile,
-        owner: &Text,
-        sources: &[SourceEntry],
-    ) -> Result<Vec<Source>, CompileError> {
+    fn sources(&self, file: &SourceFile, owner: &Text, sources: &[SourceEntry]) -> Result<Vec<Source>, CompileError> {
         if sources.is_empty() {
-            return Err(file.error_at(
-                owner,
-                format!(
-                    "{:?} has no source: cite at least one article passage",
-                    owner.get_ref()
-                ),
-            ));
+            return Err(
+                file.error_at(owner, format!("{:?} has no source: cite at least one article passage", owner.get_ref()))
+            );
         }
-        sources
-            .iter()
-            .map(|s| {
-                let (doc, normalized) =
-                    self.documents
-                        .get(s.doc.get_ref().as_str())
-                        .ok_or_else(|| {
-                            file.error_at(
-                                &s.doc,
-                                format!("unknown document id {:?}", s.doc.get_ref()),
-                            )
-                        })?;
-                let span = locate(file, normalized, &doc.text, &doc.id, &s.quote)?;
-                Ok(Source {
-                    doc: doc.id.clone(),
-                    quote: s.quote.get_ref().clone(),
-                    span,
-                })
-            })
-            .collect()
+        sources.iter().map(|s| self.source(file, &s.doc, &s.quote)).collect()
+    }
+
+    /// Checks that `doc` exists and `quote` stands in it verbatim.
+    fn source(&self, file: &SourceFile, doc: &Text, quote: &Text) -> Result<Source, CompileError> {
+        let (document, normalized) = self
+            .documents
+            .get(doc.get_ref().as_str())
+            .ok_or_else(|| file.error_at(doc, format!("unknown document id {:?}", doc.get_ref())))?;
+        let span = locate(file, normalized, &document.text, &document.id, quote)?;
+        Ok(Source { doc: document.id.clone(), quote: quote.get_ref().clone(), span })
     }
 }
 
-fn compile_event(
-    e: &kb::EventEntry,
-    file: &SourceFile,
-    refs: &mut References,
-) -> Result<Event, CompileError> {
+fn compile_event(e: &kb::EventEntry, file: &SourceFile, refs: &mut References) -> Result<Event, CompileError> {
     Ok(Event {
         id: refs.new_item(file, &e.id)?,
         kind: e.kind,
@@ -769,11 +619,7 @@ fn compile_agreement(
     })
 }
 
-fn compile_figure(
-    f: &kb::FigureEntry,
-    file: &SourceFile,
-    refs: &mut References,
-) -> Result<Figure, CompileError> {
+fn compile_figure(f: &kb::FigureEntry, file: &SourceFile, refs: &mut References) -> Result<Figure, CompileError> {
     Ok(Figure {
         id: refs.new_item(file, &f.id)?,
         label_fr: f.label_fr.clone(),
@@ -797,22 +643,14 @@ fn compile_figure(
 fn version_of(dir: &Path) -> Result<String, CompileError> {
     let mut files = article_paths(dir)?;
     if let Ok(entries) = std::fs::read_dir(dir.join(KNOWLEDGE_DIR)) {
-        files.extend(
-            entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml")),
-        );
+        files.extend(entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")));
     }
     files.sort();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for path in files {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let bytes = std::fs::read(&path)
-            .map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes =
+            std::fs::read(&path).map_err(|e| CompileError::new(&path, None, format!("cannot read the file: {e}")))?;
         for byte in name.bytes().chain([0]).chain(bytes) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -827,10 +665,7 @@ mod tests {
 
     #[test]
     fn default_title_keeps_short_passages_whole() {
-        assert_eq!(
-            default_title("La réunion s'est tenue."),
-            "La réunion s'est tenue"
-        );
+        assert_eq!(default_title("La réunion s'est tenue."), "La réunion s'est tenue");
     }
 
     #[test]

@@ -32,11 +32,7 @@ impl Normalized {
             text.push(c);
             origin.extend(std::iter::repeat_n(i, c.len_utf8()));
         }
-        Normalized {
-            text,
-            origin,
-            original_len: original.len(),
-        }
+        Normalized { text, origin, original_len: original.len() }
     }
 
     /// Where `quote` stands in the original text, if it is there verbatim (white space aside).
@@ -49,14 +45,8 @@ impl Normalized {
         let last = at + needle.len() - 1;
         let start = self.origin[at];
         let last_start = self.origin[last];
-        let last_len = original[last_start..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
-        Some(Span::new(
-            start,
-            (last_start + last_len).min(self.original_len),
-        ))
+        let last_len = original[last_start..].chars().next().map_or(0, char::len_utf8);
+        Some(Span::new(start, (last_start + last_len).min(self.original_len)))
     }
 }
 

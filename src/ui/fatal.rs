@@ -35,10 +35,7 @@ pub fn show(detail: &str) {
 
 /// Removes the static "loading" message of `index.html` once the app is about to mount.
 pub fn remove_boot_placeholder() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
 }
