@@ -31,7 +31,7 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let corpus = compile::compile_dir(Path::new("seeds")).map_err(|e| format!("the corpus does not compile: {e}"))?;
-    let json = serde_json::to_string(&corpus).map_err(|e| format!("cannot serialise the corpus: {e}"))?;
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.json");
-    std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    let rust = compile::codegen::corpus_to_rust(&corpus);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.rs");
+    std::fs::write(&out, rust).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }

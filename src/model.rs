@@ -1,30 +1,39 @@
 //! The corpus model: what the build step produces and the app reads.
 //!
-//! Everything here is serialisable so that `build.rs` can write the compiled corpus as JSON
-//! and the app can embed and read it back without re-doing any analysis in the browser.
+//! Strings and lists are [`Text`] and [`List`] (copy-on-write): the build-time compiler fills
+//! them with owned values, and `build.rs` writes the result as a Rust `static` of borrowed
+//! ones, which the app embeds. Reading the corpus in the browser therefore costs nothing:
+//! no parsing, no allocation, no deserialisation code in the wasm.
 //! Offsets are byte offsets into a document's original text, which is never altered.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::DateSpec;
 
+/// A string of the corpus: borrowed from the binary when embedded, owned when compiled.
+pub type Text = Cow<'static, str>;
+/// A list of the corpus: borrowed from the binary when embedded, owned when compiled.
+pub type List<T> = Cow<'static, [T]>;
+
 /// The whole compiled corpus, as embedded in the app.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Corpus {
     /// Identifies this exact corpus (a hash of every input file): exports carry it.
-    pub version: String,
+    pub version: Text,
     /// Documents in seed-file order (file names sort by their numeric prefix).
-    pub documents: Vec<Document>,
-    pub actors: Vec<Actor>,
+    pub documents: List<Document>,
+    pub actors: List<Actor>,
     /// The taxonomy, parents before their children.
-    pub sectors: Vec<Sector>,
-    pub events: Vec<Event>,
-    pub agreements: Vec<Agreement>,
-    pub figures: Vec<Figure>,
+    pub sectors: List<Sector>,
+    pub events: List<Event>,
+    pub agreements: List<Agreement>,
+    pub figures: List<Figure>,
 }
 
 /// A range of bytes of a document's original text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -60,37 +69,37 @@ pub enum Basis {
 }
 
 /// A publication date and how it is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Published {
     pub date: DateSpec,
     pub basis: Basis,
 }
 
 /// One article of the corpus.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// The seed file's stem, e.g. `000_194bb33a507fa3a4`. Stable: links use it.
-    pub id: String,
+    pub id: Text,
     /// A title for lists: from the metadata (a quote of the article) or its first line.
-    pub title: String,
+    pub title: Text,
     /// The outlet, when the text names it; unknown otherwise (never invented).
-    pub outlet: Option<String>,
+    pub outlet: Option<Text>,
     /// The author, when the text names one.
-    pub author: Option<String>,
+    pub author: Option<Text>,
     /// The publication date, when the text states or implies one.
     pub published: Option<Published>,
     /// Language of the text (ISO 639-1).
-    pub language: String,
+    pub language: Text,
     /// The full original text, never altered.
-    pub text: String,
+    pub text: Text,
     /// Page furniture (navigation, credits, "À Lire Aussi", widgets, mojibake): shown greyed
     /// in the reader, never tagged nor searched. Sorted, disjoint.
-    pub furniture: Vec<Span>,
+    pub furniture: List<Span>,
     /// The sentences of the article content, in order: the unit of search results, of
     /// permalinks (`p=` is an index here) and of co-occurrence.
-    pub passages: Vec<Span>,
+    pub passages: List<Span>,
     /// Actor, sector and date mentions found by the annotator, in text order.
-    pub mentions: Vec<Mention>,
+    pub mentions: List<Mention>,
 }
 
 impl Document {
@@ -117,16 +126,16 @@ impl Document {
 }
 
 /// What a mention points to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
-    Actor(String),
-    Sector(String),
+    Actor(Text),
+    Sector(Text),
     Date(DateSpec),
 }
 
 /// A span of a document that names an actor, signals a sector or states a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
     pub span: Span,
     /// Index into the document's passages.
@@ -156,47 +165,47 @@ pub enum Side {
 }
 
 /// A person, organisation, institution, country or place named in the articles.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
     /// Stable lowercase ASCII slug.
-    pub id: String,
+    pub id: Text,
     pub kind: ActorKind,
     /// Canonical name.
-    pub name: String,
+    pub name: Text,
     /// Every other form seen: spellings, transliterations, short forms.
-    pub aliases: Vec<String>,
+    pub aliases: List<Text>,
     pub side: Side,
     /// Roles as the articles state them, each with its source.
-    pub roles: Vec<Role>,
-    pub description_fr: String,
-    pub description_en: String,
+    pub roles: List<Role>,
+    pub description_fr: Text,
+    pub description_en: Text,
 }
 
 /// A role an actor holds, and the passage that states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Role {
-    pub role: String,
+    pub role: Text,
     pub source: Source,
 }
 
 /// A node of the bilingual sector taxonomy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sector {
     /// Stable lowercase ASCII slug.
-    pub id: String,
+    pub id: Text,
     /// The parent sector, for sub-sectors.
-    pub parent: Option<String>,
-    pub label_fr: String,
-    pub label_en: String,
+    pub parent: Option<Text>,
+    pub label_fr: Text,
+    pub label_en: Text,
 }
 
 /// Where an event, agreement or figure is stated: a verbatim quote and its place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// Document id.
-    pub doc: String,
+    pub doc: Text,
     /// The quote as written in the knowledge base.
-    pub quote: String,
+    pub quote: Text,
     /// Where the quote stands in the document's original text.
     pub span: Span,
 }
@@ -225,22 +234,22 @@ pub enum EventStatus {
 }
 
 /// Something that happened (or is planned) at a time and place, as the articles tell it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
-    pub id: String,
+    pub id: Text,
     pub kind: EventKind,
     pub status: EventStatus,
-    pub title_fr: String,
-    pub title_en: String,
+    pub title_fr: Text,
+    pub title_en: Text,
     /// `None` when no article dates it.
     pub date: Option<DateSpec>,
     /// An actor of kind place.
-    pub place: Option<String>,
-    pub actors: Vec<String>,
-    pub sectors: Vec<String>,
-    pub note_fr: Option<String>,
-    pub note_en: Option<String>,
-    pub sources: Vec<Source>,
+    pub place: Option<Text>,
+    pub actors: List<Text>,
+    pub sectors: List<Text>,
+    pub note_fr: Option<Text>,
+    pub note_en: Option<Text>,
+    pub sources: List<Source>,
 }
 
 /// Where an agreement stands.
@@ -254,28 +263,28 @@ pub enum AgreementStatus {
 }
 
 /// An agreement, memorandum or accord, signed or not.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
-    pub id: String,
+    pub id: Text,
     pub status: AgreementStatus,
-    pub title_fr: String,
-    pub title_en: String,
+    pub title_fr: Text,
+    pub title_en: Text,
     pub date: Option<DateSpec>,
-    pub place: Option<String>,
+    pub place: Option<Text>,
     /// The parties (actor ids).
-    pub parties: Vec<String>,
-    pub sectors: Vec<String>,
-    pub note_fr: Option<String>,
-    pub note_en: Option<String>,
-    pub sources: Vec<Source>,
+    pub parties: List<Text>,
+    pub sectors: List<Text>,
+    pub note_fr: Option<Text>,
+    pub note_en: Option<Text>,
+    pub sources: List<Source>,
 }
 
 /// A number the articles state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Figure {
-    pub id: String,
-    pub label_fr: String,
-    pub label_en: String,
+    pub id: Text,
+    pub label_fr: Text,
+    pub label_en: Text,
     /// The stated value.
     pub value: f64,
     /// The earlier value, for a change ("de 32 à 290").
@@ -283,14 +292,14 @@ pub struct Figure {
     /// "plus de 10 000": the value is a lower bound.
     #[serde(default)]
     pub at_least: bool,
-    pub unit_fr: String,
-    pub unit_en: String,
+    pub unit_fr: Text,
+    pub unit_en: Text,
     pub date: Option<DateSpec>,
-    pub actors: Vec<String>,
-    pub sectors: Vec<String>,
-    pub note_fr: Option<String>,
-    pub note_en: Option<String>,
-    pub sources: Vec<Source>,
+    pub actors: List<Text>,
+    pub sectors: List<Text>,
+    pub note_fr: Option<Text>,
+    pub note_en: Option<Text>,
+    pub sources: List<Source>,
 }
 
 impl Corpus {

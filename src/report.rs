@@ -32,9 +32,9 @@ pub fn counts(corpus: &Corpus) -> Counts {
         figures: corpus.figures.len(),
         ..Counts::default()
     };
-    for doc in &corpus.documents {
+    for doc in corpus.documents.iter() {
         c.passages += doc.passages.len();
-        for m in &doc.mentions {
+        for m in doc.mentions.iter() {
             match m.target {
                 Target::Actor(_) => c.actor_mentions += 1,
                 Target::Sector(_) => c.sector_mentions += 1,
@@ -64,7 +64,7 @@ pub fn corpus_report(corpus: &Corpus) -> String {
         c.date_mentions,
         c.actor_mentions + c.sector_mentions + c.date_mentions
     );
-    for doc in &corpus.documents {
+    for doc in corpus.documents.iter() {
         document_report(corpus, doc, &mut out);
     }
     out
@@ -89,16 +89,16 @@ fn document_report(corpus: &Corpus, doc: &Document, out: &mut String) {
         None => unknown.to_string(),
     };
     let _ = writeln!(out, "   published: {published}   {} bytes, {} passages", doc.size(), doc.passages.len());
-    for f in &doc.furniture {
+    for f in doc.furniture.iter() {
         let _ = writeln!(out, "   furniture: {:?}", doc.slice(*f));
     }
     let mut actors: BTreeMap<&str, usize> = BTreeMap::new();
     let mut sectors: BTreeMap<&str, usize> = BTreeMap::new();
     let mut dates = Vec::new();
-    for m in &doc.mentions {
+    for m in doc.mentions.iter() {
         match &m.target {
-            Target::Actor(id) => *actors.entry(id).or_default() += 1,
-            Target::Sector(id) => *sectors.entry(id).or_default() += 1,
+            Target::Actor(id) => *actors.entry(id.as_ref()).or_default() += 1,
+            Target::Sector(id) => *sectors.entry(id.as_ref()).or_default() += 1,
             Target::Date(d) => {
                 let mut flags = format!("{:?}", d.precision).to_lowercase();
                 if d.relative {

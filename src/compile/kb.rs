@@ -12,8 +12,8 @@ use toml::Spanned;
 use super::CompileError;
 use crate::model::{ActorKind, AgreementStatus, EventKind, EventStatus, Side};
 
-/// A string of a TOML file with its byte range there.
-pub type Text = Spanned<String>;
+/// A string of a TOML file with its location there (byte range, hence line).
+pub type Loc = Spanned<String>;
 
 /// One TOML file: its path and source, kept to turn byte offsets into line numbers.
 #[derive(Debug, Clone)]
@@ -76,19 +76,19 @@ pub struct DocumentsFile {
 #[serde(deny_unknown_fields)]
 pub struct DocumentEntry {
     /// The seed file's stem.
-    pub id: Text,
+    pub id: Loc,
     /// A verbatim quote of the article to use as its title.
-    pub title: Option<Text>,
-    pub outlet: Option<Text>,
-    pub author: Option<Text>,
+    pub title: Option<Loc>,
+    pub outlet: Option<Loc>,
+    pub author: Option<Loc>,
     /// A date in the compact syntax, or "unknown" to forbid inferring one.
-    pub published: Option<Text>,
+    pub published: Option<Loc>,
     /// The passage that states the publication date (required with `published`).
-    pub published_quote: Option<Text>,
+    pub published_quote: Option<Loc>,
     pub language: Option<String>,
     /// Verbatim passages of this article that are page furniture.
     #[serde(default)]
-    pub furniture: Vec<Text>,
+    pub furniture: Vec<Loc>,
 }
 
 /// `furniture.toml`: lines of scraped pages that are not article text.
@@ -112,17 +112,17 @@ pub struct ActorsFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorEntry {
-    pub id: Text,
+    pub id: Loc,
     pub kind: ActorKind,
-    pub name: Text,
+    pub name: Loc,
     #[serde(default)]
-    pub aliases: Vec<Text>,
+    pub aliases: Vec<Loc>,
     /// Aliases matched only with the same capitals.
     #[serde(default)]
-    pub exact_case: Vec<Text>,
+    pub exact_case: Vec<Loc>,
     /// Phrases inside which a name does not refer to this actor.
     #[serde(default)]
-    pub exclude: Vec<Text>,
+    pub exclude: Vec<Loc>,
     pub side: Side,
     #[serde(default)]
     pub roles: Vec<RoleEntry>,
@@ -134,9 +134,9 @@ pub struct ActorEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RoleEntry {
-    pub role: Text,
-    pub doc: Text,
-    pub quote: Text,
+    pub role: Loc,
+    pub doc: Loc,
+    pub quote: Loc,
 }
 
 /// `sectors.toml`.
@@ -150,27 +150,27 @@ pub struct SectorsFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectorEntry {
-    pub id: Text,
-    pub parent: Option<Text>,
+    pub id: Loc,
+    pub parent: Option<Loc>,
     pub label_fr: String,
     pub label_en: String,
     /// French terms that signal the sector; a trailing `*` matches any ending.
     #[serde(default)]
-    pub terms: Vec<Text>,
+    pub terms: Vec<Loc>,
     /// Terms matched only with the same capitals.
     #[serde(default)]
-    pub exact_case: Vec<Text>,
+    pub exact_case: Vec<Loc>,
     /// Phrases inside which a term does not signal the sector.
     #[serde(default)]
-    pub exclude: Vec<Text>,
+    pub exclude: Vec<Loc>,
 }
 
 /// Where an event, agreement or figure is stated.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceEntry {
-    pub doc: Text,
-    pub quote: Text,
+    pub doc: Loc,
+    pub quote: Loc,
 }
 
 /// `events.toml`.
@@ -184,18 +184,18 @@ pub struct EventsFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventEntry {
-    pub id: Text,
+    pub id: Loc,
     pub kind: EventKind,
     #[serde(default = "happened")]
     pub status: EventStatus,
     pub title_fr: String,
     pub title_en: String,
-    pub date: Option<Text>,
-    pub place: Option<Text>,
+    pub date: Option<Loc>,
+    pub place: Option<Loc>,
     #[serde(default)]
-    pub actors: Vec<Text>,
+    pub actors: Vec<Loc>,
     #[serde(default)]
-    pub sectors: Vec<Text>,
+    pub sectors: Vec<Loc>,
     pub note_fr: Option<String>,
     pub note_en: Option<String>,
     #[serde(default)]
@@ -217,16 +217,16 @@ pub struct AgreementsFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgreementEntry {
-    pub id: Text,
+    pub id: Loc,
     pub status: AgreementStatus,
     pub title_fr: String,
     pub title_en: String,
-    pub date: Option<Text>,
-    pub place: Option<Text>,
+    pub date: Option<Loc>,
+    pub place: Option<Loc>,
     #[serde(default)]
-    pub parties: Vec<Text>,
+    pub parties: Vec<Loc>,
     #[serde(default)]
-    pub sectors: Vec<Text>,
+    pub sectors: Vec<Loc>,
     pub note_fr: Option<String>,
     pub note_en: Option<String>,
     #[serde(default)]
@@ -244,7 +244,7 @@ pub struct FiguresFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FigureEntry {
-    pub id: Text,
+    pub id: Loc,
     pub label_fr: String,
     pub label_en: String,
     pub value: f64,
@@ -253,11 +253,11 @@ pub struct FigureEntry {
     pub at_least: bool,
     pub unit_fr: String,
     pub unit_en: String,
-    pub date: Option<Text>,
+    pub date: Option<Loc>,
     #[serde(default)]
-    pub actors: Vec<Text>,
+    pub actors: Vec<Loc>,
     #[serde(default)]
-    pub sectors: Vec<Text>,
+    pub sectors: Vec<Loc>,
     pub note_fr: Option<String>,
     pub note_en: Option<String>,
     #[serde(default)]

@@ -11,6 +11,7 @@
 //! assert!(!corpus.documents.is_empty());
 //! ```
 
+pub mod codegen;
 mod kb;
 mod quotes;
 
@@ -22,12 +23,13 @@ use crate::annotate::dates::{FoundDate, find_dates};
 use crate::annotate::lexicon::{Layer, Lexicon, Term};
 use crate::annotate::segment::{FurnitureRules, furniture, passages};
 use crate::date::DateSpec;
+use crate::model::Text;
 use crate::model::{
-    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, Mention, Published, Role, Sector, Source,
-    Span, Target,
+    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, List, Mention, Published, Role, Sector,
+    Source, Span, Target,
 };
 use crate::text::{folded_words, tokens};
-use kb::{SourceEntry, SourceFile, Text};
+use kb::{Loc, SourceEntry, SourceFile};
 use quotes::{Normalized, matches_but_for_apostrophes};
 
 /// The knowledge base's folder inside the seeds folder.
@@ -88,7 +90,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
 
     let roles = compile_roles(&actors_in.actor, &actors_file, &References::new(&documents, &actors, &sectors))?;
     for (actor, roles) in actors.iter_mut().zip(roles) {
-        actor.roles = roles;
+        actor.roles = roles.into();
     }
     let mut refs = References::new(&documents, &actors, &sectors);
     let events =
@@ -102,10 +104,20 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         figures_in.figure.iter().map(|f| compile_figure(f, &figures_file, &mut refs)).collect::<Result<Vec<_>, _>>()?;
 
     let version = version_of(dir)?;
-    Ok(Corpus { version, documents, actors, sectors, events, agreements, figures })
+    Ok(Corpus {
+        version: version.into(),
+        documents: documents.into(),
+        actors: actors.into(),
+        sectors: sectors.into(),
+        events: events.into(),
+        agreements: agreements.into(),
+        figures: figures.into(),
+    })
 }
 
-/// The article files of `dir`: regular files ending in `.txt`, sorted by name.
+/// The article files of `dir`: every entry ending in `.txt`, sorted by name. Entries that
+/// cannot be read as files (a dangling link, a folder) are kept so that reading them fails
+/// loudly instead of dropping an article silently.
 pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| CompileError::new(dir, None, format!("cannot read the folder: {e}")))?;
@@ -113,7 +125,7 @@ pub fn article_paths(dir: &Path) -> Result<Vec<PathBuf>, CompileError> {
     for entry in entries {
         let entry = entry.map_err(|e| CompileError::new(dir, None, format!("cannot list the folder: {e}")))?;
         let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "txt") && path.is_file() {
+        if path.extension().is_some_and(|ext| ext == "txt") {
             paths.push(path);
         }
     }
@@ -155,7 +167,7 @@ fn read_seed(path: PathBuf) -> Result<Seed, CompileError> {
 }
 
 /// Checks that an id is a lowercase ASCII slug (`a-z`, `0-9`, single inner hyphens).
-fn check_slug(file: &SourceFile, id: &Text) -> Result<(), CompileError> {
+fn check_slug(file: &SourceFile, id: &Loc) -> Result<(), CompileError> {
     let s = id.get_ref();
     let ok = !s.is_empty()
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -170,7 +182,7 @@ fn check_slug(file: &SourceFile, id: &Text) -> Result<(), CompileError> {
 }
 
 /// Checks that an id is new in its namespace.
-fn check_new(file: &SourceFile, id: &Text, seen: &mut HashSet<String>) -> Result<(), CompileError> {
+fn check_new(file: &SourceFile, id: &Loc, seen: &mut HashSet<String>) -> Result<(), CompileError> {
     check_slug(file, id)?;
     if seen.insert(id.get_ref().clone()) {
         Ok(())
@@ -179,7 +191,7 @@ fn check_new(file: &SourceFile, id: &Text, seen: &mut HashSet<String>) -> Result
     }
 }
 
-fn texts(values: &[Text]) -> Vec<&str> {
+fn texts(values: &[Loc]) -> Vec<&str> {
     values.iter().map(|v| v.get_ref().as_str()).collect()
 }
 
@@ -194,7 +206,7 @@ fn compile_sectors(
     for entry in entries {
         check_new(file, &entry.id, &mut seen)?;
     }
-    let parent_of: HashMap<&str, &Text> =
+    let parent_of: HashMap<&str, &Loc> =
         entries.iter().filter_map(|e| Some((e.id.get_ref().as_str(), e.parent.as_ref()?))).collect();
     for (id, parent) in &parent_of {
         if !seen.contains(parent.get_ref()) {
@@ -249,10 +261,10 @@ fn compile_sectors(
         .enumerate()
         .map(|(i, e)| {
             let sector = Sector {
-                id: e.id.get_ref().clone(),
-                parent: e.parent.as_ref().map(|p| p.get_ref().clone()),
-                label_fr: e.label_fr.clone(),
-                label_en: e.label_en.clone(),
+                id: e.id.get_ref().clone().into(),
+                parent: e.parent.as_ref().map(|p| p.get_ref().clone()).map(Into::into),
+                label_fr: e.label_fr.clone().into(),
+                label_en: e.label_en.clone().into(),
             };
             (depth(e.id.get_ref()), i, sector)
         })
@@ -297,14 +309,20 @@ fn compile_actors(
             .collect();
         lexicon.add(Layer::Actor, id, &terms, &texts(&entry.exclude));
         actors.push(Actor {
-            id: id.to_string(),
+            id: id.to_string().into(),
             kind: entry.kind,
-            name: entry.name.get_ref().clone(),
-            aliases: entry.aliases.iter().chain(&entry.exact_case).map(|a| a.get_ref().clone()).collect(),
+            name: entry.name.get_ref().clone().into(),
+            aliases: entry
+                .aliases
+                .iter()
+                .chain(&entry.exact_case)
+                .map(|a| a.get_ref().clone().into())
+                .collect::<Vec<_>>()
+                .into(),
             side: entry.side,
-            roles: Vec::new(), // resolved with the documents, see `compile_roles`
-            description_fr: entry.description_fr.clone(),
-            description_en: entry.description_en.clone(),
+            roles: Vec::new().into(), // resolved with the documents, see `compile_roles`
+            description_fr: entry.description_fr.clone().into(),
+            description_en: entry.description_en.clone().into(),
         });
     }
     Ok(actors)
@@ -324,7 +342,7 @@ fn compile_roles(
                 .iter()
                 .map(|r| {
                     let source = refs.source(file, &r.doc, &r.quote)?;
-                    Ok(Role { role: r.role.get_ref().clone(), source })
+                    Ok(Role { role: r.role.get_ref().clone().into(), source })
                 })
                 .collect()
         })
@@ -365,7 +383,7 @@ fn locate(
     normalized: &Normalized,
     text: &str,
     doc: &str,
-    quote: &Text,
+    quote: &Loc,
 ) -> Result<Span, CompileError> {
     normalized.find(text, quote.get_ref()).ok_or_else(|| {
         let hint = if matches_but_for_apostrophes(normalized, quote.get_ref()) {
@@ -385,14 +403,14 @@ fn compile_document(
     lexicon: &Lexicon,
 ) -> Result<Document, CompileError> {
     let normalized = Normalized::new(&seed.text);
-    let locate_meta = |quote: &Text| locate(file, &normalized, &seed.text, &seed.id, quote);
+    let locate_meta = |quote: &Loc| locate(file, &normalized, &seed.text, &seed.id, quote);
     let mut extra_furniture = Vec::new();
     let mut bylines = Vec::new();
     let (mut title, mut outlet, mut author, mut language) = (None, None, None, "fr".to_string());
     let mut published = None;
     let mut infer_published = true;
     if let Some(meta) = meta {
-        for quote in &meta.furniture {
+        for quote in meta.furniture.iter() {
             extra_furniture.push(locate_meta(quote)?);
         }
         if let Some(t) = &meta.title {
@@ -436,16 +454,16 @@ fn compile_document(
     let mentions = annotate(&seed.text, &passages, lexicon, reference.as_ref());
     let title = title.unwrap_or_else(|| default_title(&seed.text[passages[0].start..passages[0].end]));
     Ok(Document {
-        id: seed.id,
-        title,
-        outlet,
-        author,
+        id: seed.id.into(),
+        title: title.into(),
+        outlet: outlet.map(Into::into),
+        author: author.map(Into::into),
         published,
-        language,
-        text: seed.text,
-        furniture,
-        passages,
-        mentions,
+        language: language.into(),
+        text: seed.text.into(),
+        furniture: furniture.into(),
+        passages: passages.into(),
+        mentions: mentions.into(),
     })
 }
 
@@ -458,8 +476,8 @@ fn annotate(text: &str, passages: &[Span], lexicon: &Lexicon, reference: Option<
         let shift = |span: Span| Span::new(span.start + passage.start, span.end + passage.start);
         for found in lexicon.find(slice, &toks) {
             let target = match found.layer {
-                Layer::Actor => Target::Actor(found.id),
-                Layer::Sector => Target::Sector(found.id),
+                Layer::Actor => Target::Actor(found.id.into()),
+                Layer::Sector => Target::Sector(found.id.into()),
             };
             mentions.push(Mention { span: shift(found.span), passage: index, target });
         }
@@ -513,14 +531,14 @@ struct References<'a> {
 impl<'a> References<'a> {
     fn new(documents: &'a [Document], actors: &'a [Actor], sectors: &'a [Sector]) -> Self {
         References {
-            documents: documents.iter().map(|d| (d.id.as_str(), (d, Normalized::new(&d.text)))).collect(),
-            actors: actors.iter().map(|a| (a.id.as_str(), a)).collect(),
-            sectors: sectors.iter().map(|s| s.id.as_str()).collect(),
+            documents: documents.iter().map(|d| (d.id.as_ref(), (d, Normalized::new(&d.text)))).collect(),
+            actors: actors.iter().map(|a| (a.id.as_ref(), a)).collect(),
+            sectors: sectors.iter().map(|s| s.id.as_ref()).collect(),
             items: HashSet::new(),
         }
     }
 
-    fn new_item(&mut self, file: &SourceFile, id: &Text) -> Result<String, CompileError> {
+    fn new_item(&mut self, file: &SourceFile, id: &Loc) -> Result<String, CompileError> {
         check_slug(file, id)?;
         if !self.items.insert(id.get_ref().clone()) {
             return Err(file
@@ -529,25 +547,16 @@ impl<'a> References<'a> {
         Ok(id.get_ref().clone())
     }
 
-    fn actors(&self, file: &SourceFile, ids: &[Text]) -> Result<Vec<String>, CompileError> {
-        ids.iter()
-            .map(|id| match self.actors.contains_key(id.get_ref().as_str()) {
-                true => Ok(id.get_ref().clone()),
-                false => Err(file.error_at(id, format!("unknown actor id {:?}", id.get_ref()))),
-            })
-            .collect()
+    fn actors(&self, file: &SourceFile, ids: &[Loc]) -> Result<List<Text>, CompileError> {
+        let known = |id: &Loc| self.actors.contains_key(id.get_ref().as_str());
+        ids_in(file, ids, known, "actor")
     }
 
-    fn sectors(&self, file: &SourceFile, ids: &[Text]) -> Result<Vec<String>, CompileError> {
-        ids.iter()
-            .map(|id| match self.sectors.contains(id.get_ref().as_str()) {
-                true => Ok(id.get_ref().clone()),
-                false => Err(file.error_at(id, format!("unknown sector id {:?}", id.get_ref()))),
-            })
-            .collect()
+    fn sectors(&self, file: &SourceFile, ids: &[Loc]) -> Result<List<Text>, CompileError> {
+        ids_in(file, ids, |id| self.sectors.contains(id.get_ref().as_str()), "sector")
     }
 
-    fn place(&self, file: &SourceFile, place: Option<&Text>) -> Result<Option<String>, CompileError> {
+    fn place(&self, file: &SourceFile, place: Option<&Loc>) -> Result<Option<String>, CompileError> {
         let Some(place) = place else { return Ok(None) };
         match self.actors.get(place.get_ref().as_str()) {
             Some(actor) if matches!(actor.kind, ActorKind::Place | ActorKind::Country) => {
@@ -558,43 +567,59 @@ impl<'a> References<'a> {
         }
     }
 
-    fn date(&self, file: &SourceFile, date: Option<&Text>) -> Result<Option<DateSpec>, CompileError> {
+    fn date(&self, file: &SourceFile, date: Option<&Loc>) -> Result<Option<DateSpec>, CompileError> {
         date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, e.to_string()))).transpose()
     }
 
-    fn sources(&self, file: &SourceFile, owner: &Text, sources: &[SourceEntry]) -> Result<Vec<Source>, CompileError> {
+    fn sources(&self, file: &SourceFile, owner: &Loc, sources: &[SourceEntry]) -> Result<List<Source>, CompileError> {
         if sources.is_empty() {
             return Err(
                 file.error_at(owner, format!("{:?} has no source: cite at least one article passage", owner.get_ref()))
             );
         }
-        sources.iter().map(|s| self.source(file, &s.doc, &s.quote)).collect()
+        sources.iter().map(|s| self.source(file, &s.doc, &s.quote)).collect::<Result<Vec<_>, _>>().map(Into::into)
     }
 
     /// Checks that `doc` exists and `quote` stands in it verbatim.
-    fn source(&self, file: &SourceFile, doc: &Text, quote: &Text) -> Result<Source, CompileError> {
+    fn source(&self, file: &SourceFile, doc: &Loc, quote: &Loc) -> Result<Source, CompileError> {
         let (document, normalized) = self
             .documents
             .get(doc.get_ref().as_str())
             .ok_or_else(|| file.error_at(doc, format!("unknown document id {:?}", doc.get_ref())))?;
         let span = locate(file, normalized, &document.text, &document.id, quote)?;
-        Ok(Source { doc: document.id.clone(), quote: quote.get_ref().clone(), span })
+        Ok(Source { doc: document.id.clone(), quote: quote.get_ref().clone().into(), span })
     }
+}
+
+/// The ids of a list, each checked with `known`.
+fn ids_in(
+    file: &SourceFile,
+    ids: &[Loc],
+    known: impl Fn(&Loc) -> bool,
+    what: &str,
+) -> Result<List<Text>, CompileError> {
+    ids.iter()
+        .map(|id| match known(id) {
+            true => Ok(Text::from(id.get_ref().clone())),
+            false => Err(file.error_at(id, format!("unknown {what} id {:?}", id.get_ref()))),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Into::into)
 }
 
 fn compile_event(e: &kb::EventEntry, file: &SourceFile, refs: &mut References) -> Result<Event, CompileError> {
     Ok(Event {
-        id: refs.new_item(file, &e.id)?,
+        id: refs.new_item(file, &e.id)?.into(),
         kind: e.kind,
         status: e.status,
-        title_fr: e.title_fr.clone(),
-        title_en: e.title_en.clone(),
+        title_fr: e.title_fr.clone().into(),
+        title_en: e.title_en.clone().into(),
         date: refs.date(file, e.date.as_ref())?,
-        place: refs.place(file, e.place.as_ref())?,
+        place: refs.place(file, e.place.as_ref())?.map(Into::into),
         actors: refs.actors(file, &e.actors)?,
         sectors: refs.sectors(file, &e.sectors)?,
-        note_fr: e.note_fr.clone(),
-        note_en: e.note_en.clone(),
+        note_fr: e.note_fr.clone().map(Into::into),
+        note_en: e.note_en.clone().map(Into::into),
         sources: refs.sources(file, &e.id, &e.sources)?,
     })
 }
@@ -605,35 +630,35 @@ fn compile_agreement(
     refs: &mut References,
 ) -> Result<Agreement, CompileError> {
     Ok(Agreement {
-        id: refs.new_item(file, &a.id)?,
+        id: refs.new_item(file, &a.id)?.into(),
         status: a.status,
-        title_fr: a.title_fr.clone(),
-        title_en: a.title_en.clone(),
+        title_fr: a.title_fr.clone().into(),
+        title_en: a.title_en.clone().into(),
         date: refs.date(file, a.date.as_ref())?,
-        place: refs.place(file, a.place.as_ref())?,
+        place: refs.place(file, a.place.as_ref())?.map(Into::into),
         parties: refs.actors(file, &a.parties)?,
         sectors: refs.sectors(file, &a.sectors)?,
-        note_fr: a.note_fr.clone(),
-        note_en: a.note_en.clone(),
+        note_fr: a.note_fr.clone().map(Into::into),
+        note_en: a.note_en.clone().map(Into::into),
         sources: refs.sources(file, &a.id, &a.sources)?,
     })
 }
 
 fn compile_figure(f: &kb::FigureEntry, file: &SourceFile, refs: &mut References) -> Result<Figure, CompileError> {
     Ok(Figure {
-        id: refs.new_item(file, &f.id)?,
-        label_fr: f.label_fr.clone(),
-        label_en: f.label_en.clone(),
+        id: refs.new_item(file, &f.id)?.into(),
+        label_fr: f.label_fr.clone().into(),
+        label_en: f.label_en.clone().into(),
         value: f.value,
         from: f.from,
         at_least: f.at_least,
-        unit_fr: f.unit_fr.clone(),
-        unit_en: f.unit_en.clone(),
+        unit_fr: f.unit_fr.clone().into(),
+        unit_en: f.unit_en.clone().into(),
         date: refs.date(file, f.date.as_ref())?,
         actors: refs.actors(file, &f.actors)?,
         sectors: refs.sectors(file, &f.sectors)?,
-        note_fr: f.note_fr.clone(),
-        note_en: f.note_en.clone(),
+        note_fr: f.note_fr.clone().map(Into::into),
+        note_en: f.note_en.clone().map(Into::into),
         sources: refs.sources(file, &f.id, &f.sources)?,
     })
 }

@@ -1,10 +1,21 @@
 //! The list of documents.
 
-use explorer::format::human_size;
-use explorer::model::Document;
+use explorer::format::{date_fr, human_size};
+use explorer::model::{Basis, Document};
 use leptos::prelude::*;
 
-/// One card per document, with its title and size. `data-doc` is the stable test hook.
+/// What a card says about where and when a document comes from.
+fn provenance(doc: &Document) -> String {
+    let outlet = doc.outlet.as_deref().unwrap_or("Source inconnue");
+    let date = match doc.published {
+        Some(p) if p.basis == Basis::Inferred => format!("{} (déduite)", date_fr(&p.date)),
+        Some(p) => date_fr(&p.date),
+        None => "date inconnue".to_string(),
+    };
+    format!("{outlet} · {date} · {}", human_size(doc.size()))
+}
+
+/// One card per document. `data-doc` is the stable test hook.
 #[component]
 pub fn DocumentList(documents: &'static [Document]) -> impl IntoView {
     view! {
@@ -13,14 +24,9 @@ pub fn DocumentList(documents: &'static [Document]) -> impl IntoView {
                 .iter()
                 .map(|doc| {
                     view! {
-                        <li class="doc-card" data-doc=doc.id.as_str()>
-                            <h2 class="doc-title">{doc.title.as_str()}</h2>
-                            <p class="doc-meta">
-                                {human_size(doc.size())}
-                                " · "
-                                {doc.word_count()}
-                                " mots"
-                            </p>
+                        <li class="doc-card" data-doc=doc.id.as_ref()>
+                            <h2 class="doc-title">{doc.title.as_ref()}</h2>
+                            <p class="doc-meta">{provenance(doc)}</p>
                         </li>
                     }
                 })

@@ -8,18 +8,11 @@ use leptos::prelude::*;
 
 use documents::DocumentList;
 
-/// Starts the app: installs the panic notice, reads the embedded corpus and mounts the UI.
+/// Starts the app: installs the panic notice and mounts the UI over the embedded corpus.
 pub fn start() {
     fatal::install_panic_notice();
-    let corpus = match explorer::embedded::corpus() {
-        Ok(corpus) => corpus,
-        Err(error) => {
-            fatal::show(&format!("corpus illisible : {error}"));
-            return;
-        }
-    };
-    // The corpus lives as long as the page: leaking it lets every view borrow it for free.
-    let corpus: &'static Corpus = Box::leak(Box::new(corpus));
+    // A static in the binary's data: nothing to parse or allocate at start-up.
+    let corpus: &'static Corpus = &explorer::embedded::CORPUS;
     fatal::remove_boot_placeholder();
     mount_to_body(move || view! { <App corpus=corpus /> });
 }
