@@ -16,4 +16,5 @@ pub mod compile; // shared with build.rs
 
 pub mod embedded;
 pub mod format;
+pub mod query;
 pub mod report;

@@ -1,0 +1,8 @@
+//! Queries over the corpus: the view state and its URL form, and the faceted evaluation of a
+//! filter. Pure Rust, tested natively; the UI only renders what this computes.
+
+pub mod eval;
+pub mod state;
+pub mod url;
+
+pub use state::{Filter, Lang, View, ViewState};

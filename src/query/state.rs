@@ -1,0 +1,110 @@
+//! What the user looks at: the filter, the active view and the opened document or passage.
+//! The URL is this state ([`crate::query::url`] parses and prints it).
+
+use crate::date::{DateSpec, Day};
+
+/// The tabs of the results area, and the pages of issue-specific entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Documents,
+    Timeline,
+    Passages,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Documents, View::Timeline, View::Passages];
+
+    /// The value in the URL (`view=timeline`).
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Documents => "documents",
+            View::Timeline => "timeline",
+            View::Passages => "passages",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lang> {
+        match key {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The filters. Values are OR-ed within a facet; facets are AND-ed together.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// Sector ids; a parent includes its sub-sectors.
+    pub sectors: Vec<String>,
+    pub actors: Vec<String>,
+    /// Document ids.
+    pub sources: Vec<String>,
+    /// Start of the date range, at the precision typed (`2025-07` starts on 1 July).
+    pub from: Option<DateSpec>,
+    /// End of the date range (`2025-07` ends on 31 July).
+    pub to: Option<DateSpec>,
+    /// Free-text search.
+    pub q: String,
+}
+
+impl Filter {
+    /// Whether nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.sectors.is_empty()
+            && self.actors.is_empty()
+            && self.sources.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.q.trim().is_empty()
+    }
+
+    /// The date range as days, open ends left open.
+    pub fn range(&self) -> (Option<Day>, Option<Day>) {
+        (self.from.map(|d| d.start), self.to.map(|d| d.end))
+    }
+
+    /// Adds a value to a list facet if absent, removes it if present.
+    pub fn toggle(list: &mut Vec<String>, value: &str) {
+        match list.iter().position(|v| v == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.to_string()),
+        }
+    }
+}
+
+/// The whole state of the explorer, as its URL carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ViewState {
+    pub filter: Filter,
+    pub view: View,
+    /// The document open in the reader.
+    pub doc: Option<String>,
+    /// The passage of that document to scroll to and highlight.
+    pub passage: Option<usize>,
+    pub lang: Lang,
+}

@@ -1,0 +1,215 @@
+//! Faceted evaluation on the real corpus: OR within a facet, AND across facets, counts with
+//! the other facets applied, sector hierarchy, date overlap at the stated precision, search.
+
+use explorer::date::DateSpec;
+use explorer::embedded::CORPUS;
+use explorer::model::Target;
+use explorer::query::Filter;
+use explorer::query::eval::{Index, Unit, term_spans};
+
+fn index() -> Index<'static> {
+    Index::new(&CORPUS)
+}
+
+fn ids(docs: &[usize]) -> Vec<&'static str> {
+    docs.iter().map(|&i| CORPUS.documents[i].id.as_ref()).collect()
+}
+
+/// Documents that mention an actor or sector (or one of its sub-sectors), straight from the model.
+fn docs_mentioning(pred: impl Fn(&Target) -> bool) -> Vec<&'static str> {
+    CORPUS.documents.iter().filter(|d| d.mentions.iter().any(|m| pred(&m.target))).map(|d| d.id.as_ref()).collect()
+}
+
+fn actor(id: &'static str) -> impl Fn(&Target) -> bool {
+    move |t| matches!(t, Target::Actor(a) if a == id)
+}
+
+fn sector_within(id: &'static str) -> impl Fn(&Target) -> bool {
+    move |t| matches!(t, Target::Sector(s) if CORPUS.sector_within(s, id))
+}
+
+fn filter(f: impl FnOnce(&mut Filter)) -> Filter {
+    let mut filter = Filter::default();
+    f(&mut filter);
+    filter
+}
+
+fn actor_pos(id: &str) -> usize {
+    CORPUS.actors.iter().position(|a| a.id == id).unwrap()
+}
+
+fn sector_pos(id: &str) -> usize {
+    CORPUS.sectors.iter().position(|s| s.id == id).unwrap()
+}
+
+#[test]
+fn no_filter_selects_everything_and_counts_every_value() {
+    let e = index().evaluate(&Filter::default());
+    assert_eq!(e.documents.len(), CORPUS.documents.len());
+    assert_eq!(e.events.len(), CORPUS.events.len());
+    assert_eq!(e.agreements.len(), CORPUS.agreements.len());
+    assert_eq!(e.passages.len(), CORPUS.documents.iter().map(|d| d.passages.len()).sum::<usize>());
+    for (i, a) in CORPUS.actors.iter().enumerate() {
+        assert_eq!(
+            e.actor_counts[i],
+            docs_mentioning(actor(Box::leak(a.id.to_string().into_boxed_str()))).len(),
+            "{}",
+            a.id
+        );
+    }
+}
+
+#[test]
+fn values_are_ored_within_a_facet() {
+    let one = index().evaluate(&filter(|f| f.actors = vec!["rosatom".into()]));
+    assert_eq!(ids(&one.documents), docs_mentioning(actor("rosatom")));
+    let two = index().evaluate(&filter(|f| f.actors = vec!["rosatom".into(), "abdoulaye-maiga".into()]));
+    let mut expected = docs_mentioning(actor("rosatom"));
+    expected.extend(docs_mentioning(actor("abdoulaye-maiga")));
+    expected.sort();
+    expected.dedup();
+    assert_eq!(ids(&two.documents), expected);
+    assert!(two.documents.len() > one.documents.len());
+}
+
+#[test]
+fn facets_are_anded_together() {
+    let e = index().evaluate(&filter(|f| {
+        f.actors = vec!["rosatom".into()];
+        f.sectors = vec!["space".into()];
+    }));
+    let rosatom = docs_mentioning(actor("rosatom"));
+    let expected: Vec<&str> =
+        docs_mentioning(sector_within("space")).into_iter().filter(|d| rosatom.contains(d)).collect();
+    assert_eq!(ids(&e.documents), expected);
+    assert!(!expected.is_empty() && expected.len() < rosatom.len());
+}
+
+#[test]
+fn each_facet_counts_with_the_other_facets_applied() {
+    let e = index().evaluate(&filter(|f| {
+        f.actors = vec!["rosatom".into()];
+        f.sectors = vec!["space".into()];
+    }));
+    // Actor counts ignore the actor selection but apply the sector one.
+    let space = docs_mentioning(sector_within("space"));
+    let bamako_in_space = docs_mentioning(actor("bamako")).into_iter().filter(|d| space.contains(d)).count();
+    assert_eq!(e.actor_counts[actor_pos("bamako")], bamako_in_space);
+    assert_eq!(e.actor_counts[actor_pos("rosatom")], e.documents.len());
+    // Sector counts ignore the sector selection but apply the actor one.
+    let rosatom = docs_mentioning(actor("rosatom"));
+    let energy_with_rosatom =
+        docs_mentioning(sector_within("energy")).into_iter().filter(|d| rosatom.contains(d)).count();
+    assert_eq!(e.sector_counts[sector_pos("energy")], energy_with_rosatom);
+    // A value that would give nothing has a count of zero (the UI shows it disabled).
+    assert_eq!(e.actor_counts[actor_pos("abdoulaye-maiga")], 0);
+}
+
+#[test]
+fn a_parent_sector_includes_its_sub_sectors() {
+    let energy = index().evaluate(&filter(|f| f.sectors = vec!["energy".into()]));
+    let nuclear = index().evaluate(&filter(|f| f.sectors = vec!["civil-nuclear".into()]));
+    assert_eq!(ids(&energy.documents), docs_mentioning(sector_within("energy")));
+    assert!(nuclear.documents.iter().all(|d| energy.documents.contains(d)));
+    let e = index().evaluate(&Filter::default());
+    assert!(e.sector_counts[sector_pos("mining")] >= e.sector_counts[sector_pos("uranium")]);
+    assert_eq!(e.sector_counts[sector_pos("mining")], docs_mentioning(sector_within("mining")).len());
+}
+
+#[test]
+fn dates_match_by_overlap_at_their_precision() {
+    // 002 is dated "juin 2025" (month precision): any range touching June matches it.
+    let mid_june = index().evaluate(&filter(|f| {
+        f.from = Some(DateSpec::parse("2025-06-15").unwrap());
+        f.to = Some(DateSpec::parse("2025-06-20").unwrap());
+    }));
+    assert!(ids(&mid_june.documents).contains(&"002_054c372ceee383ed"));
+    assert!(!ids(&mid_june.documents).contains(&"001_acfb4e3aff133b8d"), "001 speaks of 2024 and late July only");
+    // A one-day range on 28 July: 001 (published that day).
+    let day = index().evaluate(&filter(|f| {
+        f.from = Some(DateSpec::parse("2025-07-28").unwrap());
+        f.to = Some(DateSpec::parse("2025-07-28").unwrap());
+    }));
+    assert_eq!(ids(&day.documents), ["001_acfb4e3aff133b8d"]);
+    // Open-ended ranges.
+    let before_2000 = index().evaluate(&filter(|f| f.to = Some(DateSpec::parse("1999").unwrap())));
+    assert_eq!(ids(&before_2000.documents), ["002_054c372ceee383ed"], "il y a 65 ans → 1960");
+}
+
+#[test]
+fn the_timeline_keeps_dated_items_in_range_and_drops_undated_ones() {
+    let all = index().evaluate(&Filter::default());
+    let undated = CORPUS.events.iter().position(|e| e.id == "pm-audience").unwrap();
+    assert!(all.events.contains(&undated), "no range: undated events are listed");
+    let july = index().evaluate(&filter(|f| {
+        f.from = Some(DateSpec::parse("2025-07").unwrap());
+        f.to = Some(DateSpec::parse("2025-07").unwrap());
+    }));
+    let names: Vec<&str> = july.events.iter().map(|&i| CORPUS.events[i].id.as_ref()).collect();
+    assert!(names.contains(&"commission-first-session") && names.contains(&"delegation-arrival-bamako"));
+    assert!(!names.contains(&"pm-audience"), "an undated event cannot be placed in a range");
+    assert!(!names.contains(&"science-education-working-group"), "late August is outside July");
+    let august = index().evaluate(&filter(|f| f.from = Some(DateSpec::parse("2025-08-25").unwrap())));
+    let names: Vec<&str> = august.events.iter().map(|&i| CORPUS.events[i].id.as_ref()).collect();
+    assert_eq!(names, ["science-education-working-group"], "approximate range 21–31 August overlaps");
+}
+
+#[test]
+fn text_search_folds_accents_case_apostrophes_and_elisions() {
+    let i = index();
+    let docs = |q: &str| ids(&i.evaluate(&filter(|f| f.q = q.into())).documents);
+    assert_eq!(docs("carte thermique"), ["000_194bb33a507fa3a4"]);
+    assert_eq!(docs("CARTE Thermique"), docs("carte thermique"));
+    assert_eq!(docs("goita"), docs("Goïta"));
+    assert!(!docs("goita").is_empty());
+    assert_eq!(docs("l'or"), docs("l’or"));
+    assert_eq!(docs("l'or"), ["001_acfb4e3aff133b8d"], "whole word: not « organisé »");
+    assert_eq!(docs("therm"), ["000_194bb33a507fa3a4"], "the last word is a prefix");
+    assert!(docs("zzzz").is_empty());
+    assert_eq!(docs("Ajouter une note"), Vec::<&str>::new(), "furniture is not searched");
+}
+
+#[test]
+fn passages_match_every_active_facet_and_the_search() {
+    let i = index();
+    let e = i.evaluate(&filter(|f| {
+        f.actors = vec!["sergei-tsivilev".into()];
+        f.q = "étudiants".into();
+    }));
+    assert_eq!(e.passages.len(), 1);
+    let (d, p) = e.passages[0];
+    let text = CORPUS.documents[d].slice(CORPUS.documents[d].passages[p]);
+    assert!(text.contains("Tsivilev") && text.contains("étudiants"), "{text}");
+    let spans = i.passage_matches(d, p, "étudiants");
+    assert_eq!(spans.len(), 1);
+    assert_eq!(&CORPUS.documents[d].text[spans[0].0..spans[0].1], "étudiants");
+    assert_eq!(term_spans("Les étudiants, l’Étudiant", "etudiant"), [(4, 14), (20, 29)]);
+}
+
+#[test]
+fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() {
+    let e = index().evaluate(&Filter::default());
+    let h = &e.histogram;
+    assert_eq!(h.unit, Unit::Month);
+    assert_eq!(h.earlier.as_ref().map(|b| b.count), Some(1), "1960, from « il y a 65 ans »");
+    let july = h.buckets.iter().find(|b| b.start.to_string() == "2025-07-01").unwrap();
+    let july_range = DateSpec::parse("2025-07").unwrap();
+    let expected = CORPUS
+        .documents
+        .iter()
+        .filter(|d| {
+            d.published.is_some_and(|p| p.date.overlaps(&july_range))
+                || d.mentions.iter().any(|m| matches!(&m.target, Target::Date(x) if x.overlaps(&july_range)))
+        })
+        .count();
+    assert_eq!(july.count, expected);
+    assert_eq!(expected, 3, "000, 001 and 004 (003 only mentions June)");
+    let short = index().evaluate(&filter(|f| {
+        f.from = Some(DateSpec::parse("2025-07-25").unwrap());
+        f.to = Some(DateSpec::parse("2025-08-05").unwrap());
+    }));
+    assert_eq!(short.histogram.unit, Unit::Day);
+    assert_eq!(short.histogram.buckets.len(), 12);
+    let day29 = short.histogram.buckets.iter().find(|b| b.start.to_string() == "2025-07-29").unwrap();
+    assert_eq!(day29.count, 2, "000 and 004 speak of 29 July");
+}
