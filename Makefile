@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup-build setup-test fmt-check clippy unit build e2e size report
+.PHONY: serve test setup-build setup-test fmt-check clippy unit build e2e size report bench
 
 serve: setup-build
 	@echo "Serving the explorer at http://127.0.0.1:8080/ (Ctrl-C to stop)"
@@ -46,3 +46,6 @@ size:
 
 report:
 	cargo run --quiet --bin corpus-report
+
+bench:
+	cargo run --quiet --release --example filter_bench

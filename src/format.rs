@@ -17,6 +17,55 @@ const MONTHS_FR: [&str; 12] = [
     "décembre",
 ];
 
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date in the interface language, at the precision the source gives.
+pub fn date(lang: crate::query::Lang, date: &DateSpec) -> String {
+    match lang {
+        crate::query::Lang::Fr => date_fr(date),
+        crate::query::Lang::En => date_en(date),
+    }
+}
+
+/// A date as English readers write it: "29 July 2025", "June 2025", "21–31 August 2025 (approx.)".
+pub fn date_en(date: &DateSpec) -> String {
+    let month = |m: u8| MONTHS_EN.get(usize::from(m).saturating_sub(1)).copied().unwrap_or("?");
+    let (s, e) = (date.start, date.end);
+    match date.precision {
+        Precision::Day => format!("{} {} {}", s.day, month(s.month), s.year),
+        Precision::Month => format!("{} {}", month(s.month), s.year),
+        Precision::Year => s.year.to_string(),
+        Precision::Approximate if (s.year, s.month) == (e.year, e.month) => {
+            format!("{}–{} {} {} (approx.)", s.day, e.day, month(s.month), s.year)
+        }
+        Precision::Approximate => {
+            format!("{} {} {} – {} {} {} (approx.)", s.day, month(s.month), s.year, e.day, month(e.month), e.year)
+        }
+    }
+}
+
+/// A short month label for axes: "juil. 2025" / "Jul 2025".
+pub fn month_short(lang: crate::query::Lang, year: i32, month: u8) -> String {
+    const FR: [&str; 12] =
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let names = if lang == crate::query::Lang::Fr { FR } else { EN };
+    format!("{} {year}", names.get(usize::from(month).saturating_sub(1)).copied().unwrap_or("?"))
+}
+
 /// A date as French readers write it, at the precision the source gives:
 /// "29 juillet 2025", "juin 2025", "2024", "21–31 août 2025 (approx.)".
 ///
@@ -72,6 +121,16 @@ pub fn human_size(bytes: usize) -> String {
 mod tests {
     use super::{date_fr, human_size};
     use crate::date::DateSpec;
+
+    #[test]
+    fn english_dates_and_short_months() {
+        let f = |s: &str| super::date_en(&DateSpec::parse(s).unwrap());
+        assert_eq!(f("2025-07-29"), "29 July 2025");
+        assert_eq!(f("2025-06"), "June 2025");
+        assert_eq!(f("2025-08-21..2025-08-31"), "21–31 August 2025 (approx.)");
+        assert_eq!(super::month_short(crate::query::Lang::Fr, 2025, 7), "juil. 2025");
+        assert_eq!(super::month_short(crate::query::Lang::En, 2025, 12), "Dec 2025");
+    }
 
     #[test]
     fn dates_read_at_their_precision() {

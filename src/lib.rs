@@ -16,5 +16,6 @@ pub mod compile; // shared with build.rs
 
 pub mod embedded;
 pub mod format;
+pub mod i18n;
 pub mod query;
 pub mod report;

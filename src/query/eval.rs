@@ -19,8 +19,8 @@
 //! assert!(result.documents.len() >= 3);
 //! ```
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
 use crate::model::{Corpus, Source, Target};
@@ -100,7 +100,7 @@ pub struct Index<'c> {
     events: Vec<ItemIndex>,
     agreements: Vec<ItemIndex>,
     /// Words of each passage (original byte span, folded form), built on the first search.
-    passage_words: OnceCell<Vec<Vec<Vec<Word>>>>,
+    passage_words: OnceLock<Vec<Vec<Vec<Word>>>>,
     /// First day that is not "earlier" in the histogram.
     histogram_cutoff: Option<Day>,
 }
@@ -332,7 +332,7 @@ impl<'c> Index<'c> {
             docs,
             events,
             agreements,
-            passage_words: OnceCell::new(),
+            passage_words: OnceLock::new(),
             histogram_cutoff,
         }
     }
@@ -502,6 +502,12 @@ impl<'c> Index<'c> {
             }
         }
         Histogram { unit, earlier: earlier.filter(|_| unit == Unit::Month), buckets }
+    }
+
+    /// The first day of the corpus's own period (two years before its first article): dates
+    /// before it are grouped as "earlier" in the histogram and the timeline.
+    pub fn period_start(&self) -> Option<Day> {
+        self.histogram_cutoff
     }
 
     /// The spans of a passage's words that match the search text, for highlighting.

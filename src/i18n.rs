@@ -1,0 +1,330 @@
+//! Every string of the interface, in French (default) and English.
+//!
+//! One struct per language keeps translations complete by construction: a missing string is
+//! a compile error, not an untranslated label. Article texts are never translated.
+//!
+//! ```
+//! use explorer::{i18n::strings, query::Lang};
+//! assert_eq!(strings(Lang::Fr).view_timeline, "Chronologie");
+//! assert_eq!(strings(Lang::En).view_timeline, "Timeline");
+//! ```
+
+use crate::date::Precision;
+use crate::model::{ActorKind, AgreementStatus, Basis, EventKind, EventStatus, Side};
+use crate::query::Lang;
+use crate::query::url::Problem;
+
+/// The interface strings of one language.
+#[derive(Debug)]
+pub struct Strings {
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_results: &'static str,
+    pub filters: &'static str,
+    pub show_filters: &'static str,
+    pub close_filters: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub facet_sector: &'static str,
+    pub facet_actor: &'static str,
+    pub facet_date: &'static str,
+    pub facet_source: &'static str,
+    pub actor_filter_label: &'static str,
+    pub actor_filter_placeholder: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub histogram_label: &'static str,
+    pub histogram_help: &'static str,
+    pub earlier: &'static str,
+    pub documents_count: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: &'static str,
+    pub clear_all: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub view_documents: &'static str,
+    pub view_timeline: &'static str,
+    pub view_passages: &'static str,
+    pub results_tabs: &'static str,
+    pub no_results: &'static str,
+    pub no_results_why: &'static str,
+    pub remove_last_filter: &'static str,
+    pub show_more: &'static str,
+    pub unknown_outlet: &'static str,
+    pub unknown_date: &'static str,
+    pub inferred: &'static str,
+    pub planned: &'static str,
+    pub undated: &'static str,
+    pub sources: &'static str,
+    pub open_passage: &'static str,
+    pub open_document: &'static str,
+    pub close_reader: &'static str,
+    pub notices_title: &'static str,
+    pub dismiss: &'static str,
+    pub matched: &'static str,
+    pub words: &'static str,
+    pub timeline_label: &'static str,
+    pub agreement: &'static str,
+    pub event: &'static str,
+    pub fatal: &'static str,
+    pub side_mali: &'static str,
+    pub side_russia: &'static str,
+    pub side_niger: &'static str,
+    pub side_other: &'static str,
+    pub kind_person: &'static str,
+    pub kind_organisation: &'static str,
+    pub kind_institution: &'static str,
+    pub kind_country: &'static str,
+    pub kind_place: &'static str,
+}
+
+pub static FR: Strings = Strings {
+    app_title: "Mali–Russie explorer",
+    tagline: "Coopération intergouvernementale Mali–Russie, juin–août 2025",
+    skip_to_results: "Aller aux résultats",
+    filters: "Filtres",
+    show_filters: "Filtres",
+    close_filters: "Fermer les filtres",
+    search_label: "Rechercher dans les textes",
+    search_placeholder: "ex. carte thermique, Goïta…",
+    facet_sector: "Secteurs",
+    facet_actor: "Acteurs",
+    facet_date: "Dates",
+    facet_source: "Sources",
+    actor_filter_label: "Trouver un acteur",
+    actor_filter_placeholder: "nom ou variante",
+    date_from: "Du",
+    date_to: "Au",
+    histogram_label: "Documents par période",
+    histogram_help: "Cliquez une barre, ou glissez d’une barre à l’autre, pour filtrer cette période.",
+    earlier: "avant",
+    documents_count: "documents",
+    active_filters: "Filtres actifs",
+    remove_filter: "Retirer le filtre",
+    clear_all: "Tout effacer",
+    copy_link: "Copier le lien",
+    link_copied: "Lien copié",
+    copy_failed: "Copie impossible : sélectionnez l’adresse dans la barre du navigateur",
+    view_documents: "Documents",
+    view_timeline: "Chronologie",
+    view_passages: "Passages",
+    results_tabs: "Vues des résultats",
+    no_results: "Aucun résultat.",
+    no_results_why: "Aucun élément ne remplit tous ces filtres à la fois :",
+    remove_last_filter: "Retirer le dernier filtre",
+    show_more: "Afficher plus",
+    unknown_outlet: "Source inconnue",
+    unknown_date: "date inconnue",
+    inferred: "déduite",
+    planned: "prévu",
+    undated: "non daté",
+    sources: "Sources",
+    open_passage: "Voir dans le texte",
+    open_document: "Lire",
+    close_reader: "Fermer le texte",
+    notices_title: "Certains paramètres du lien ont été ignorés :",
+    dismiss: "Masquer",
+    matched: "Correspondances",
+    words: "mots",
+    timeline_label: "Chronologie des événements et accords",
+    agreement: "Accord",
+    event: "Événement",
+    fatal: "L’explorateur a rencontré une erreur et s’est arrêté. Rechargez la page.",
+    side_mali: "Mali",
+    side_russia: "Russie",
+    side_niger: "Niger",
+    side_other: "Autres",
+    kind_person: "Personnes",
+    kind_organisation: "Organisations",
+    kind_institution: "Institutions",
+    kind_country: "Pays",
+    kind_place: "Lieux",
+};
+
+pub static EN: Strings = Strings {
+    app_title: "Mali–Russia explorer",
+    tagline: "Mali–Russia intergovernmental cooperation, June–August 2025",
+    skip_to_results: "Skip to results",
+    filters: "Filters",
+    show_filters: "Filters",
+    close_filters: "Close filters",
+    search_label: "Search the texts",
+    search_placeholder: "e.g. carte thermique, Goïta…",
+    facet_sector: "Sectors",
+    facet_actor: "Actors",
+    facet_date: "Dates",
+    facet_source: "Sources",
+    actor_filter_label: "Find an actor",
+    actor_filter_placeholder: "name or variant",
+    date_from: "From",
+    date_to: "To",
+    histogram_label: "Documents by period",
+    histogram_help: "Click a bar, or drag from one bar to another, to filter that period.",
+    earlier: "before",
+    documents_count: "documents",
+    active_filters: "Active filters",
+    remove_filter: "Remove filter",
+    clear_all: "Clear all",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Cannot copy: select the address in the browser bar",
+    view_documents: "Documents",
+    view_timeline: "Timeline",
+    view_passages: "Passages",
+    results_tabs: "Result views",
+    no_results: "No results.",
+    no_results_why: "Nothing matches all these filters at once:",
+    remove_last_filter: "Remove the last filter",
+    show_more: "Show more",
+    unknown_outlet: "Unknown outlet",
+    unknown_date: "unknown date",
+    inferred: "inferred",
+    planned: "planned",
+    undated: "undated",
+    sources: "Sources",
+    open_passage: "See in the text",
+    open_document: "Read",
+    close_reader: "Close the text",
+    notices_title: "Some parameters of the link were ignored:",
+    dismiss: "Dismiss",
+    matched: "Matches",
+    words: "words",
+    timeline_label: "Timeline of events and agreements",
+    agreement: "Agreement",
+    event: "Event",
+    fatal: "The explorer stopped on an error. Reload the page.",
+    side_mali: "Mali",
+    side_russia: "Russia",
+    side_niger: "Niger",
+    side_other: "Others",
+    kind_person: "People",
+    kind_organisation: "Organisations",
+    kind_institution: "Institutions",
+    kind_country: "Countries",
+    kind_place: "Places",
+};
+
+/// The strings of a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    pub fn side(&self, side: Side) -> &'static str {
+        match side {
+            Side::Mali => self.side_mali,
+            Side::Russia => self.side_russia,
+            Side::Niger => self.side_niger,
+            Side::Other => self.side_other,
+        }
+    }
+
+    pub fn kind(&self, kind: ActorKind) -> &'static str {
+        match kind {
+            ActorKind::Person => self.kind_person,
+            ActorKind::Organisation => self.kind_organisation,
+            ActorKind::Institution => self.kind_institution,
+            ActorKind::Country => self.kind_country,
+            ActorKind::Place => self.kind_place,
+        }
+    }
+
+    pub fn basis(&self, basis: Basis) -> Option<&'static str> {
+        (basis == Basis::Inferred).then_some(self.inferred)
+    }
+}
+
+/// Why a URL parameter was ignored, in the user's language. `key` and `value` are shown as
+/// text beside it.
+pub fn problem(lang: Lang, problem: Problem) -> &'static str {
+    use Problem::*;
+    match (lang, problem) {
+        (Lang::Fr, UnknownKey) => "paramètre inconnu",
+        (Lang::Fr, UnknownId) => "identifiant inconnu",
+        (Lang::Fr, MalformedDate) => "date mal formée (AAAA, AAAA-MM ou AAAA-MM-JJ)",
+        (Lang::Fr, FromAfterTo) => "début après la fin : période ignorée",
+        (Lang::Fr, UnknownView) => "vue inconnue",
+        (Lang::Fr, UnknownLang) => "langue inconnue (fr ou en)",
+        (Lang::Fr, BadEscape) => "encodage invalide",
+        (Lang::Fr, TooManyValues) => "trop de valeurs",
+        (Lang::Fr, TooLong) => "texte trop long, coupé",
+        (Lang::Fr, PassageWithoutDocument) => "passage sans document",
+        (Lang::Fr, UnknownPassage) => "passage inexistant",
+        (Lang::Fr, MoreNotices) => "autres paramètres ignorés",
+        (Lang::En, UnknownKey) => "unknown parameter",
+        (Lang::En, UnknownId) => "unknown id",
+        (Lang::En, MalformedDate) => "malformed date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        (Lang::En, FromAfterTo) => "start after end: range ignored",
+        (Lang::En, UnknownView) => "unknown view",
+        (Lang::En, UnknownLang) => "unknown language (fr or en)",
+        (Lang::En, BadEscape) => "invalid encoding",
+        (Lang::En, TooManyValues) => "too many values",
+        (Lang::En, TooLong) => "text too long, cut",
+        (Lang::En, PassageWithoutDocument) => "passage without a document",
+        (Lang::En, UnknownPassage) => "no such passage",
+        (Lang::En, MoreNotices) => "more parameters ignored",
+    }
+}
+
+/// Labels of event kinds.
+pub fn event_kind(lang: Lang, kind: EventKind) -> &'static str {
+    use EventKind::*;
+    match (lang, kind) {
+        (Lang::Fr, Visit) => "Visite",
+        (Lang::Fr, Arrival) => "Arrivée",
+        (Lang::Fr, Session) => "Session",
+        (Lang::Fr, Audience) => "Audience",
+        (Lang::Fr, Signing) => "Signature",
+        (Lang::Fr, Meeting) => "Réunion",
+        (Lang::Fr, Creation) => "Création",
+        (Lang::Fr, Announcement) => "Annonce",
+        (Lang::Fr, Anniversary) => "Anniversaire",
+        (Lang::En, Visit) => "Visit",
+        (Lang::En, Arrival) => "Arrival",
+        (Lang::En, Session) => "Session",
+        (Lang::En, Audience) => "Audience",
+        (Lang::En, Signing) => "Signing",
+        (Lang::En, Meeting) => "Meeting",
+        (Lang::En, Creation) => "Creation",
+        (Lang::En, Announcement) => "Announcement",
+        (Lang::En, Anniversary) => "Anniversary",
+    }
+}
+
+/// Labels of agreement statuses.
+pub fn agreement_status(lang: Lang, status: AgreementStatus) -> &'static str {
+    use AgreementStatus::*;
+    match (lang, status) {
+        (Lang::Fr, Signed) => "signé",
+        (Lang::Fr, Draft) => "projet",
+        (Lang::Fr, Proposed) => "proposé",
+        (Lang::Fr, Planned) => "envisagé",
+        (Lang::En, Signed) => "signed",
+        (Lang::En, Draft) => "draft",
+        (Lang::En, Proposed) => "proposed",
+        (Lang::En, Planned) => "planned",
+    }
+}
+
+/// Whether an event is still to come, as a label (`None` for past events).
+pub fn event_status(lang: Lang, status: EventStatus) -> Option<&'static str> {
+    (status == EventStatus::Planned).then_some(strings(lang).planned)
+}
+
+/// How precise a date is, as a short label.
+pub fn precision(lang: Lang, precision: Precision) -> &'static str {
+    match (lang, precision) {
+        (Lang::Fr, Precision::Day) => "jour",
+        (Lang::Fr, Precision::Month) => "mois",
+        (Lang::Fr, Precision::Year) => "année",
+        (Lang::Fr, Precision::Approximate) => "approximative",
+        (Lang::En, Precision::Day) => "day",
+        (Lang::En, Precision::Month) => "month",
+        (Lang::En, Precision::Year) => "year",
+        (Lang::En, Precision::Approximate) => "approximate",
+    }
+}

@@ -1,0 +1,71 @@
+//! The thin edge between the app and the browser: URL, history, title, clipboard, scrolling.
+//!
+//! Only the query string is ever written, relative to the current path, so the app works
+//! under any subpath without knowing it (no base path to double).
+
+use leptos::web_sys;
+use wasm_bindgen::JsValue;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string, with its `?`.
+pub fn current_query() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The full address of the current view.
+pub fn current_url() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Writes the query string: a new history entry (`push`) or in place of the current one.
+pub fn write_query(query: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let done = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+    if done.is_err() {
+        web_sys::console::warn_1(&"history is not writable here; the view is not in the URL".into());
+    }
+}
+
+/// Calls `f` when the user goes back or forward.
+pub fn on_history_move(f: impl Fn() + 'static) {
+    if let Some(w) = window() {
+        gloo::events::EventListener::new(&w, "popstate", move |_| f()).forget();
+    }
+}
+
+/// Sets the page title.
+pub fn set_title(title: &str) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses (insecure context, denied).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Scrolls an element into the middle of the view.
+pub fn scroll_to(id: &str) {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Runs `f` soon, after the current frame: for work that must not delay the first paint.
+pub fn later(f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(0, f).forget();
+}
