@@ -43,6 +43,50 @@ pub fn on_history_move(f: impl Fn() + 'static) {
     }
 }
 
+/// Calls `f(href, id)` for plain left clicks on links marked `data-nav` (links to another view
+/// of the explorer), instead of loading them; `id` is the link's id, to give focus back after
+/// the view is rebuilt. Clicks with a modifier (new tab, new window) are left to the browser.
+pub fn on_nav_click(f: impl Fn(String, Option<String>) + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else { return };
+    gloo::events::EventListener::new_with_options(
+        &w,
+        "click",
+        gloo::events::EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            let Some(click) = event.dyn_ref::<web_sys::MouseEvent>() else { return };
+            if click.default_prevented()
+                || click.button() != 0
+                || click.ctrl_key()
+                || click.meta_key()
+                || click.shift_key()
+                || click.alt_key()
+            {
+                return;
+            }
+            let link = click
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[data-nav]").ok().flatten());
+            let Some(link) = link else { return };
+            let Some(href) = link.get_attribute("href") else { return };
+            event.prevent_default();
+            let id = Some(link.id()).filter(|id| !id.is_empty());
+            f(href, id);
+        },
+    )
+    .forget();
+}
+
+/// Gives focus to an element, if it exists.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Sets the page title.
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {

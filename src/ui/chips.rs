@@ -48,22 +48,23 @@ pub fn ActiveFilters() -> impl IntoView {
                                 view! {
                                     <li class="chip">
                                         <span>{label}</span>
-                                        <button
+                                        <a
                                             class="chip-remove"
+                                            data-nav=""
                                             aria-label=aria
                                             title=t.remove_filter
-                                            on:click=move |_| explorer.change(|s| remove(&mut s.filter, &chip))
+                                            href=explorer.href(|s| remove(&mut s.filter, &chip))
                                         >
                                             "×"
-                                        </button>
+                                        </a>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ul>
-                    <button class="clear-all" on:click=move |_| explorer.change(|s| s.filter = Filter::default())>
+                    <a class="clear-all" data-nav="" href=explorer.href(|s| s.filter = Filter::default())>
                         {t.clear_all}
-                    </button>
+                    </a>
                 </section>
             }
         })

@@ -56,28 +56,36 @@ fn SearchBox() -> impl IntoView {
     }
 }
 
-/// One checkable facet value with its count. The label carries the test hooks.
+/// One facet value: a link that toggles it (so it can be shared or opened in a new tab), with
+/// its count. A value that would give nothing is shown disabled, without a link.
 fn facet_value(
     facet: &'static str,
     id: String,
     label: String,
     count: usize,
     checked: bool,
-    on_toggle: impl Fn() + 'static,
+    href: String,
 ) -> impl IntoView {
     let disabled = count == 0 && !checked;
+    let t = use_explorer().t_now();
     view! {
-        <label
+        <a
             class="facet-value"
+            class:checked=checked
             class:disabled=disabled
+            id=format!("f-{facet}-{id}")
+            href=(!disabled).then_some(href)
+            aria-disabled=disabled.then_some("true")
+            data-nav=""
             data-facet=facet
             data-value=id
             data-count=count.to_string()
         >
-            <input type="checkbox" prop:checked=checked disabled=disabled on:change=move |_| on_toggle() />
+            <span class="box" aria-hidden="true"></span>
+            {checked.then(|| view! { <span class="sr-only">{t.selected} " : "</span> })}
             <span class="facet-label">{label}</span>
             <span class="count">{count}</span>
-        </label>
+        </a>
     }
 }
 
@@ -89,10 +97,8 @@ fn sector_value(i: usize) -> impl IntoView {
     let count = explorer.eval.with(|e| e.sector_counts[i]);
     let checked = explorer.state.with(|s| s.filter.sectors.contains(&id));
     let label = if explorer.lang() == Lang::Fr { sector.label_fr.to_string() } else { sector.label_en.to_string() };
-    let toggle_id = id.clone();
-    facet_value("sector", id, label, count, checked, move || {
-        explorer.change(|s| Filter::toggle(&mut s.filter.sectors, &toggle_id))
-    })
+    let href = explorer.href(|s| Filter::toggle(&mut s.filter.sectors, &id));
+    facet_value("sector", id, label, count, checked, href)
 }
 
 #[component]
@@ -186,10 +192,8 @@ fn ActorFacet() -> impl IntoView {
                                                         let id = a.id.to_string();
                                                         let count = explorer.eval.with(|e| e.actor_counts[i]);
                                                         let checked = explorer.state.with(|s| s.filter.actors.contains(&id));
-                                                        let toggle_id = id.clone();
-                                                        facet_value("actor", id, a.name.to_string(), count, checked, move || {
-                                                            explorer.change(|s| Filter::toggle(&mut s.filter.actors, &toggle_id))
-                                                        })
+                                                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.actors, &id));
+                                                        facet_value("actor", id, a.name.to_string(), count, checked, href)
                                                     })
                                                     .collect_view()}
                                             </div>
@@ -232,10 +236,8 @@ fn SourceFacet() -> impl IntoView {
                         let title: String = d.title.chars().take(60).collect();
                         let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
                         let label = format!("{outlet} — {title}{ellipsis}");
-                        let toggle_id = id.clone();
-                        facet_value("source", id, label, count, checked, move || {
-                            explorer.change(|s| Filter::toggle(&mut s.filter.sources, &toggle_id))
-                        })
+                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.sources, &id));
+                        facet_value("source", id, label, count, checked, href)
                     })
                     .collect_view()
             }}
@@ -312,7 +314,10 @@ fn DateFacet() -> impl IntoView {
                 let max = histogram.buckets.iter().map(|b| b.count).chain(histogram.earlier.iter().map(|b| b.count)).max().unwrap_or(0).max(1);
                 let unit = histogram.unit;
                 let buckets = histogram.buckets.clone();
+                // About eight labels whatever the number of bars; every bar keeps its aria-label.
+                let label_every = histogram.buckets.len().div_ceil(8).max(1);
                 let bar = move |i: usize, b: &Bucket, label: String| {
+                    let show_label = i % label_every == 0;
                     let in_range = from.is_none_or(|f| b.end >= f) && to.is_none_or(|t| b.start <= t) && (from.is_some() || to.is_some());
                     let height = format!("height: {}%", 8 + b.count * 92 / max);
                     let aria = format!("{label} : {} {}", b.count, t.documents_count);
@@ -358,7 +363,7 @@ fn DateFacet() -> impl IntoView {
                             >
                                 <span class="fill" style=height></span>
                             </button>
-                            <span class="bar-label" aria-hidden="true">{label.clone()}</span>
+                            <span class="bar-label" aria-hidden="true">{show_label.then(|| label.clone())}</span>
                         </li>
                     }
                 };

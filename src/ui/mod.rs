@@ -106,6 +106,12 @@ impl Explorer {
         self.last_added.get_value()
     }
 
+    /// Follows a link to another view of the explorer (`?…`): a discrete change.
+    pub fn follow(&self, href: &str) {
+        let (next, _) = parse(href, self.corpus());
+        self.change(|s| *s = next);
+    }
+
     /// The link of the current state with a change applied (for real `href`s).
     pub fn href(&self, f: impl FnOnce(&mut ViewState)) -> String {
         let mut s = self.state.get_untracked();
@@ -173,6 +179,14 @@ fn App(index: &'static Index<'static>) -> impl IntoView {
         explorer.typing.set_value(false);
         state.set(s);
         notices.set(n);
+    });
+    // Every link to another view ("?…", marked data-nav) is followed here, in place: the state
+    // is read from the link, pushed to history, and focus returns to the same control.
+    browser::on_nav_click(move |href, focus_id| {
+        explorer.follow(&href);
+        if let Some(id) = focus_id {
+            browser::later(move || browser::focus(&id));
+        }
     });
     Effect::new(move |_| browser::set_title(&page_title(&explorer)));
     Effect::new(move |_| {

@@ -59,6 +59,10 @@ pub fn Reader() -> impl IntoView {
         let doc_index = corpus.documents.iter().position(|d| d.id == doc_id)?;
         let doc = &corpus.documents[doc_index];
         let t = explorer.t();
+        let close = explorer.href(|s| {
+            s.doc = None;
+            s.passage = None;
+        });
         let body = pieces(doc.text.len(), &doc.furniture, &doc.passages)
             .into_iter()
             .map(|piece| match piece {
@@ -77,7 +81,7 @@ pub fn Reader() -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="reader-backdrop" on:click=move |_| explorer.change(|s| { s.doc = None; s.passage = None; })></div>
+            <a class="reader-backdrop" data-nav="" href=close.clone() tabindex="-1" aria-hidden="true"></a>
             <article class="reader" role="dialog" aria-modal="true" aria-labelledby="reader-title" data-reader=doc_id.clone()>
                 <header class="reader-head">
                     <h2 id="reader-title">{doc.title.to_string()}</h2>
@@ -85,9 +89,9 @@ pub fn Reader() -> impl IntoView {
                         {provenance(&explorer, doc)}
                         {doc.author.as_deref().map(|a| format!(" · {a}"))}
                     </p>
-                    <button class="reader-close" on:click=move |_| explorer.change(|s| { s.doc = None; s.passage = None; })>
+                    <a class="reader-close" data-nav="" href=close>
                         {t.close_reader}
-                    </button>
+                    </a>
                 </header>
                 <div class="reader-text">{body}</div>
             </article>

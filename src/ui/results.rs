@@ -49,11 +49,8 @@ pub fn Results() -> impl IntoView {
                             data-view=view.key()
                             aria-selected=move || (current() == view).to_string()
                             aria-controls="results-panel"
-                            href=move || explorer.href(|s| s.view = view)
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                explorer.change(|s| s.view = view);
-                            }
+                            data-nav=""
+                            href=move || explorer.state.with(|_| explorer.href(|s| s.view = view))
                         >
                             {view_label(t, view)}
                             " "
@@ -94,9 +91,9 @@ fn Empty() -> impl IntoView {
             {last.map(|chip| {
                 let label = format!("{} ({})", t.remove_last_filter, chip_label(&explorer, &filter, &chip));
                 view! {
-                    <button class="remove-last" on:click=move |_| explorer.change(|s| remove(&mut s.filter, &chip))>
+                    <a class="remove-last" data-nav="" href=explorer.href(|s| remove(&mut s.filter, &chip))>
                         {label}
-                    </button>
+                    </a>
                 }
             })}
         </div>
@@ -179,7 +176,6 @@ fn DocumentList() -> impl IntoView {
                             )
                             .collect();
                         let id = doc.id.to_string();
-                        let open_id = id.clone();
                         let href = explorer.href(|s| {
                             s.doc = Some(id.clone());
                             s.passage = Some(passage);
@@ -188,17 +184,7 @@ fn DocumentList() -> impl IntoView {
                         view! {
                             <li class="doc-card" data-doc=id.clone()>
                                 <h2 class="doc-title">
-                                    <a
-                                        href=href
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            let id = open_id.clone();
-                                            explorer.change(|s| {
-                                                s.doc = Some(id);
-                                                s.passage = Some(passage);
-                                            });
-                                        }
-                                    >
+                                    <a href=href data-nav="">
                                         {highlighted(&doc.title, 0, &title_marks)}
                                     </a>
                                 </h2>
@@ -242,7 +228,6 @@ fn PassageList() -> impl IntoView {
                         let span = doc.passages[p];
                         let marks = passage_marks(&explorer, i, p);
                         let id = doc.id.to_string();
-                        let open_id = id.clone();
                         let href = explorer.href(|s| {
                             s.doc = Some(id.clone());
                             s.passage = Some(p);
@@ -253,17 +238,7 @@ fn PassageList() -> impl IntoView {
                                 <p class="passage-source">
                                     <span>{provenance(&explorer, doc)}</span>
                                     " — "
-                                    <a
-                                        href=href
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            let id = open_id.clone();
-                                            explorer.change(|s| {
-                                                s.doc = Some(id);
-                                                s.passage = Some(p);
-                                            });
-                                        }
-                                    >
+                                    <a href=href data-nav="">
                                         {explorer.t_now().open_passage}
                                     </a>
                                 </p>

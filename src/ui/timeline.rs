@@ -23,10 +23,11 @@ struct Item {
     sources: &'static [Source],
 }
 
-/// Horizontal position (0–1000) of a day on the axis.
-fn x_of(day: Day, domain: (Day, Day)) -> f64 {
-    let (a, b) = (domain.0.ordinal() as f64, domain.1.ordinal() as f64 + 1.0);
-    ((day.ordinal() as f64 - a) / (b - a)).clamp(0.0, 1.0) * 1000.0
+/// Horizontal position (0–1000) of a day on the axis. Integers: SVG needs no more, and
+/// formatting floats would add kilobytes to the wasm.
+fn x_of(day: Day, domain: (Day, Day)) -> i64 {
+    let (a, b) = (domain.0.ordinal(), domain.1.ordinal() + 1);
+    ((day.ordinal() - a) * 1000 / (b - a).max(1)).clamp(0, 1000)
 }
 
 #[component]
@@ -93,7 +94,7 @@ pub fn Timeline() -> impl IntoView {
                     .map(|(k, (x, label))| {
                         view! {
                             <line x1=*x x2=*x y1="14" y2="24" class="tick"></line>
-                            {(k % label_every == 0).then(|| view! { <text x=x + 4.0 y="11" class="tick-label">{label.clone()}</text> })}
+                            {(k % label_every == 0).then(|| view! { <text x=x + 4 y="11" class="tick-label">{label.clone()}</text> })}
                         }
                     })
                     .collect_view()}
@@ -109,9 +110,9 @@ pub fn Timeline() -> impl IntoView {
                     }
                     let (x0, x1) = (x_of(d.start, domain), x_of(next(d.end), domain));
                     if d.precision == Precision::Day {
-                        view! { <rect x=(x0 - 5.0).max(0.0) y="2" width="10" height="12" rx="5" class="tl-mark point"></rect> }.into_any()
+                        view! { <rect x=(x0 - 5).max(0) y="2" width="10" height="12" rx="5" class="tl-mark point"></rect> }.into_any()
                     } else {
-                        view! { <rect x=x0 y="4" width=(x1 - x0).max(6.0) height="8" rx="2" class="tl-mark span"></rect> }.into_any()
+                        view! { <rect x=x0 y="4" width=(x1 - x0).max(6) height="8" rx="2" class="tl-mark span"></rect> }.into_any()
                     }
                 });
                 let when = match it.date {
@@ -127,7 +128,6 @@ pub fn Timeline() -> impl IntoView {
                         let doc = &corpus.documents[doc_index];
                         let passage = doc.passage_of(s.span).or_else(|| doc.passages.iter().position(|p| p.end > s.span.start));
                         let id = s.doc.to_string();
-                        let open_id = id.clone();
                         let href = explorer.href(|st| {
                             st.doc = Some(id.clone());
                             st.passage = passage;
@@ -137,17 +137,7 @@ pub fn Timeline() -> impl IntoView {
                             <li>
                                 <q>{doc.slice(s.span).to_string()}</q>
                                 " — "
-                                <a
-                                    href=href
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        let id = open_id.clone();
-                                        explorer.change(|st| {
-                                            st.doc = Some(id);
-                                            st.passage = passage;
-                                        });
-                                    }
-                                >
+                                <a href=href data-nav="">
                                     {outlet.to_string()}
                                 </a>
                             </li>

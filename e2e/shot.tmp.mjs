@@ -1,0 +1,17 @@
+import { startServer } from "./lib/server.mjs";
+import { launchChromium } from "./lib/browser.mjs";
+const [,, out, query = "", width = "1280"] = process.argv;
+const s = await startServer({ root: "/work/main/dist" });
+const b = await launchChromium();
+const ctx = await b.newContext({ viewport: { width: +width, height: 900 } });
+const p = await ctx.newPage();
+const errors = [];
+p.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+p.on("pageerror", (e) => errors.push(e.message));
+await p.goto(s.url + query);
+await p.waitForSelector("[data-doc], #fatal, .tl-item, .empty", { timeout: 10000 }).catch(() => {});
+await p.waitForTimeout(500);
+await p.screenshot({ path: out, fullPage: false });
+console.log("title:", await p.title());
+console.log("errors:", errors);
+await b.close(); await s.close();
