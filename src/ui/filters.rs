@@ -332,7 +332,7 @@ fn DateFacet() -> impl IntoView {
                                 class="bar"
                                 class:in-range=in_range
                                 class:selecting=selecting
-                                class:empty=b.count == 0
+                                class:zero=b.count == 0
                                 aria-label=aria.clone()
                                 title=aria
                                 data-bucket=b.start.to_string()
@@ -375,7 +375,7 @@ fn DateFacet() -> impl IntoView {
                         <li class="earlier">
                             <button
                                 class="bar"
-                                class:empty=b.count == 0
+                                class:zero=b.count == 0
                                 aria-label=aria.clone()
                                 title=aria
                                 data-bucket="earlier"

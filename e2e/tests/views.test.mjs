@@ -1,0 +1,183 @@
+// Filterable views: facets, dates, search, URL state, history, hostile links, screenshots.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "../lib/server.mjs";
+import { launchChromium, openWatchedPage } from "../lib/browser.mjs";
+import { DIST, REPO } from "../lib/corpus.mjs";
+
+const SHOTS = join(REPO, "docs", "screenshots");
+let browser;
+let server;
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
+  server = await startServer({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = "", options = {}) {
+  const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
+  await watched.page.goto(server.url + query);
+  await watched.page.waitForSelector(".tabs");
+  return watched;
+}
+
+const docIds = (page) => page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc));
+const query = (page) => new URL(page.url()).searchParams;
+const count = (page, facet, value) =>
+  page.$eval(`[data-facet="${facet}"][data-value="${value}"]`, (e) => Number(e.dataset.count));
+
+test("clicking a sector filters the documents, updates counts and the URL", async () => {
+  const { page, problems, foreign, context } = await open();
+  const all = await docIds(page);
+  assert.equal(all.length, 5);
+  const spaceCount = await count(page, "sector", "space");
+  await page.click('[data-facet="sector"][data-value="space"]');
+  await page.waitForFunction(() => location.search.includes("sector=space"));
+  const filtered = await docIds(page);
+  assert.equal(filtered.length, spaceCount, "the facet count announced the result");
+  assert.ok(filtered.length < all.length);
+  assert.equal(await page.$eval('[data-facet="sector"][data-value="space"]', (e) => e.classList.contains("checked")), true);
+  assert.equal(new URL(page.url()).pathname, "/explorer/", "the subpath is kept");
+  assert.match(await page.title(), /Espace/);
+  // Counts of other facets now apply the sector filter.
+  const rosatom = await count(page, "actor", "rosatom");
+  assert.ok(rosatom <= filtered.length);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("values are OR-ed within a facet and AND-ed across facets", async () => {
+  const { page, context } = await open("?actor=abdoulaye-maiga");
+  const maiga = await docIds(page);
+  await page.click('[data-facet="actor"][data-value="rosatom"]');
+  await page.waitForFunction(() => location.search.includes("rosatom"));
+  const either = await docIds(page);
+  assert.ok(either.length > maiga.length, "OR within actors widens");
+  assert.equal(query(page).get("actor"), "abdoulaye-maiga,rosatom");
+  await page.click('[data-facet="sector"][data-value="space"]');
+  await page.waitForFunction(() => location.search.includes("sector=space"));
+  const both = await docIds(page);
+  assert.ok(both.length < either.length, "AND across facets narrows");
+  await context.close();
+});
+
+test("a link reproduces the view exactly, on reload and in a fresh page", async () => {
+  const { page, context } = await open();
+  await page.click('[data-facet="actor"][data-value="sergei-tsivilev"]');
+  await page.waitForFunction(() => location.search.includes("actor="));
+  await page.click('[data-view="timeline"]');
+  await page.waitForSelector("[data-event]");
+  const url = page.url();
+  const events = await page.$$eval("[data-event]", (els) => els.map((e) => [e.dataset.event, e.dataset.date]));
+  assert.ok(events.length > 0);
+  await page.reload();
+  await page.waitForSelector("[data-event]");
+  assert.deepEqual(await page.$$eval("[data-event]", (els) => els.map((e) => [e.dataset.event, e.dataset.date])), events);
+  const fresh = await open(new URL(url).search);
+  await fresh.page.waitForSelector("[data-event]");
+  assert.deepEqual(await fresh.page.$$eval("[data-event]", (els) => els.map((e) => [e.dataset.event, e.dataset.date])), events);
+  await fresh.context.close();
+  await context.close();
+});
+
+test("back and forward step exactly once per change; typing is one step", async () => {
+  const { page, context } = await open();
+  await page.click('[data-facet="sector"][data-value="mining"]');
+  await page.waitForFunction(() => location.search === "?sector=mining");
+  await page.click('[data-facet="actor"][data-value="rosatom"]');
+  await page.waitForFunction(() => location.search.includes("rosatom"));
+  await page.fill("#q", "");
+  await page.type("#q", "uranium", { delay: 20 });
+  await page.waitForFunction(() => location.search.includes("q=uranium"));
+  await page.locator("#q").blur();
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("q="));
+  assert.equal(new URL(page.url()).search, "?sector=mining&actor=rosatom", "one Back leaves the whole typed query");
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?sector=mining");
+  assert.equal((await docIds(page)).length, await page.$$eval("[data-doc].doc-card", (e) => e.length));
+  await page.goForward();
+  await page.waitForFunction(() => location.search.includes("rosatom"));
+  assert.equal(await page.$eval('[data-facet="actor"][data-value="rosatom"]', (e) => e.classList.contains("checked")), true);
+  await context.close();
+});
+
+test("a histogram bar sets a date range; month precision is honest", async () => {
+  const { page, context } = await open();
+  await page.click('.histogram [data-bucket="2025-06-01"]');
+  await page.waitForFunction(() => location.search.includes("from=2025-06"));
+  assert.equal(query(page).get("from"), "2025-06");
+  assert.equal(query(page).get("to"), "2025-06");
+  const june = await docIds(page);
+  assert.ok(june.includes("002_054c372ceee383ed"), "002 is dated June 2025 (month precision)");
+  assert.ok(!june.includes("001_acfb4e3aff133b8d"));
+  await context.close();
+});
+
+test("search is French-aware and highlights matches", async () => {
+  const { page, context } = await open("?q=GOITA&view=passages");
+  await page.waitForSelector(".passage mark");
+  const marks = await page.$$eval(".passage mark", (els) => els.map((e) => e.textContent));
+  assert.ok(marks.includes("Goïta"), JSON.stringify(marks));
+  await context.close();
+});
+
+test("hostile links show a notice naming what was ignored, and run no script", async () => {
+  const { page, problems, context } = await open(
+    "?actor=%3Cimg+src%3Dx+onerror%3Dwindow.pwned%3D1%3E,rosatom&q=%3Cscript%3Ewindow.pwned%3D2%3C%2Fscript%3E&from=2025-99&to=2025-01&view=%22%3E%3Csvg+onload%3Dwindow.pwned%3D3%3E&p=%ZZ&" +
+      "actor=aes&".repeat(1200),
+  );
+  let dialogs = 0;
+  page.on("dialog", async (d) => {
+    dialogs += 1;
+    await d.dismiss();
+  });
+  const notice = await page.locator(".notices").innerText();
+  assert.match(notice, /actor=<img src=x onerror=window.pwned=1>/);
+  assert.match(notice, /from=2025-99/);
+  assert.match(notice, /view=/);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, "no injected script ran");
+  assert.equal(await page.locator(".notices img, .notices svg, .notices script").count(), 0);
+  assert.equal(dialogs, 0);
+  // The rest of the view works: the valid actor and sector apply.
+  assert.equal(await page.$eval('[data-facet="actor"][data-value="rosatom"]', (e) => e.classList.contains("checked")), true);
+  // The hostile q is searched as plain text: it matches nothing, and the empty state quotes it as text.
+  assert.equal(await page.$eval("#q", (e) => e.value), "<script>window.pwned=2</script>");
+  assert.match(await page.locator(".empty").innerText(), /<script>window\.pwned=2<\/script>/);
+  assert.equal(await page.locator(".empty script").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("empty results say why and offer to remove the last filter", async () => {
+  const { page, context } = await open("?actor=abdoulaye-maiga&sector=uranium");
+  await page.waitForSelector(".empty");
+  assert.match(await page.locator(".empty").innerText(), /Abdoulaye Maïga/);
+  await page.click(".remove-last");
+  await page.waitForSelector("[data-doc].doc-card");
+  assert.ok((await docIds(page)).length > 0);
+  await context.close();
+});
+
+test("screenshots: desktop and phone", async () => {
+  const desktop = await open("?sector=energy&actor=sergei-tsivilev");
+  await desktop.page.screenshot({ path: join(SHOTS, "documents-desktop.png") });
+  await desktop.page.click('[data-view="timeline"]');
+  await desktop.page.waitForSelector("[data-event]");
+  await desktop.page.screenshot({ path: join(SHOTS, "timeline-desktop.png") });
+  await desktop.context.close();
+  const phone = await open("?sector=energy&view=passages&q=%C3%A9nergie", { viewport: { width: 375, height: 760 } });
+  await phone.page.screenshot({ path: join(SHOTS, "passages-phone.png") });
+  await phone.page.click(".filters-toggle");
+  await phone.page.waitForSelector(".filters.open");
+  await phone.page.screenshot({ path: join(SHOTS, "filters-phone.png") });
+  await phone.context.close();
+});
