@@ -7,6 +7,8 @@
 
 #[path = "src/annotate/mod.rs"]
 mod annotate;
+#[path = "src/codec.rs"]
+mod codec;
 #[path = "src/compile/mod.rs"]
 mod compile;
 #[path = "src/date.rs"]
@@ -19,7 +21,9 @@ mod text;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    for watched in ["seeds", "src/annotate", "src/compile", "src/date.rs", "src/model.rs", "src/text.rs"] {
+    for watched in
+        ["seeds", "src/annotate", "src/codec.rs", "src/compile", "src/date.rs", "src/model.rs", "src/text.rs"]
+    {
         println!("cargo::rerun-if-changed={watched}");
     }
     if let Err(message) = run() {
@@ -31,7 +35,7 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let corpus = compile::compile_dir(Path::new("seeds")).map_err(|e| format!("the corpus does not compile: {e}"))?;
-    let rust = compile::codegen::corpus_to_rust(&corpus);
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.rs");
-    std::fs::write(&out, rust).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    let bytes = codec::encode(&corpus);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("corpus.bin");
+    std::fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))
 }

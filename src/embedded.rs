@@ -1,9 +1,20 @@
 //! The corpus compiled by `build.rs` from `seeds/` and embedded in the binary.
 //!
-//! Nothing is fetched or parsed at run time: `build.rs` writes the corpus as a Rust constant
-//! (see `compile::codegen`), so it sits in the binary's data like any string literal.
+//! Nothing is fetched at run time: the compact binary form (see [`crate::codec`]) is part of
+//! the wasm, and is decoded once, on first use, without copying any text.
 
+use std::sync::OnceLock;
+
+use crate::codec::{DecodeError, decode};
 use crate::model::Corpus;
 
-/// The embedded corpus.
-pub static CORPUS: Corpus = include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+/// The corpus in its binary form, written by `build.rs` into `OUT_DIR`.
+pub static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+static CORPUS: OnceLock<Result<Corpus, DecodeError>> = OnceLock::new();
+
+/// The embedded corpus. An error means the build is broken; the app shows it instead of a
+/// blank page.
+pub fn corpus() -> Result<&'static Corpus, &'static DecodeError> {
+    CORPUS.get_or_init(|| decode(BYTES)).as_ref()
+}

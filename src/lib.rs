@@ -7,6 +7,7 @@
 //! They must therefore refer to each other only through `crate::<module>` paths.
 
 pub mod annotate; // shared with build.rs
+pub mod codec; // shared with build.rs
 pub mod date; // shared with build.rs
 pub mod model; // shared with build.rs
 pub mod text; // shared with build.rs

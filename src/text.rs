@@ -68,8 +68,35 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// Whether `c` belongs inside a word. Combining marks do, so "e\u{301}" stays one word.
+///
+/// ASCII letters and digits are; other characters are unless they stand in a block of
+/// punctuation, spaces or symbols (Latin-1 signs, general punctuation such as ’ « » – …,
+/// currency, arrows and other symbols). This covers French — and any script's letters —
+/// without Unicode's property tables, which would weigh kilobytes of wasm.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !matches!(c,
+        '\u{80}'..='\u{BF}' | '\u{D7}' | '\u{F7}'
+        | '\u{2000}'..='\u{2BFF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{FE30}'..='\u{FE6F}'
+        | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '\u{FFF0}'..='\u{FFFF}'
+    )
+}
+
+/// Lower case without Unicode's tables (kilobytes of wasm): ASCII, the basic Greek and
+/// Cyrillic capitals by their fixed offsets; accented Latin letters go through
+/// [`strip_accent`] first. Other capitals are left as they are.
+fn lower(c: char) -> char {
+    let shifted = match c {
+        'A'..='Z' | '\u{391}'..='\u{3A9}' | '\u{410}'..='\u{42F}' => u32::from(c) + 0x20,
+        '\u{400}'..='\u{40F}' => u32::from(c) + 0x50,
+        _ => return c,
+    };
+    char::from_u32(shifted).unwrap_or(c)
 }
 
 /// Appends the folded form of `c` to `out`; `keep_case` keeps upper case.
@@ -79,9 +106,9 @@ fn push_folded(c: char, keep_case: bool, out: &mut String) {
     }
     match (strip_accent(c), keep_case) {
         (Some(base), true) => out.push_str(base),
-        (Some(base), false) => out.extend(base.chars().flat_map(char::to_lowercase)),
+        (Some(base), false) => out.extend(base.chars().map(lower)),
         (None, true) => out.push(c),
-        (None, false) => out.extend(c.to_lowercase()),
+        (None, false) => out.push(lower(c)),
     }
 }
 
@@ -183,6 +210,14 @@ mod tests {
         let toks = tokens(text);
         assert_eq!(toks.len(), 2);
         assert_eq!(&text[toks[0].start..toks[0].end], "Goi\u{0308}ta");
+    }
+
+    #[test]
+    fn punctuation_and_symbols_separate_words_in_any_script() {
+        assert_eq!(words("«Москва»—Bamako…2025 · x×y"), ["москва", "bamako", "2025", "x", "y"]);
+        assert_eq!(words("l’État, c’est"), ["l", "etat", "c", "est"]);
+        assert_eq!(words("€50 №7"), ["50", "7"]);
+        assert_eq!(fold("ЁЛКА ΑΘΗΝΑ"), "ёлка αθηνα");
     }
 
     #[test]

@@ -2,22 +2,26 @@
 //! the other facets applied, sector hierarchy, date overlap at the stated precision, search.
 
 use explorer::date::DateSpec;
-use explorer::embedded::CORPUS;
+use explorer::model::Corpus;
 use explorer::model::Target;
 use explorer::query::Filter;
 use explorer::query::eval::{Index, Unit, term_spans};
 
+fn corpus() -> &'static Corpus {
+    explorer::embedded::corpus().expect("the embedded corpus decodes")
+}
+
 fn index() -> Index<'static> {
-    Index::new(&CORPUS)
+    Index::new(corpus())
 }
 
 fn ids(docs: &[usize]) -> Vec<&'static str> {
-    docs.iter().map(|&i| CORPUS.documents[i].id.as_ref()).collect()
+    docs.iter().map(|&i| corpus().documents[i].id.as_ref()).collect()
 }
 
 /// Documents that mention an actor or sector (or one of its sub-sectors), straight from the model.
 fn docs_mentioning(pred: impl Fn(&Target) -> bool) -> Vec<&'static str> {
-    CORPUS.documents.iter().filter(|d| d.mentions.iter().any(|m| pred(&m.target))).map(|d| d.id.as_ref()).collect()
+    corpus().documents.iter().filter(|d| d.mentions.iter().any(|m| pred(&m.target))).map(|d| d.id.as_ref()).collect()
 }
 
 fn actor(id: &'static str) -> impl Fn(&Target) -> bool {
@@ -25,7 +29,7 @@ fn actor(id: &'static str) -> impl Fn(&Target) -> bool {
 }
 
 fn sector_within(id: &'static str) -> impl Fn(&Target) -> bool {
-    move |t| matches!(t, Target::Sector(s) if CORPUS.sector_within(s, id))
+    move |t| matches!(t, Target::Sector(s) if corpus().sector_within(s, id))
 }
 
 fn filter(f: impl FnOnce(&mut Filter)) -> Filter {
@@ -35,21 +39,21 @@ fn filter(f: impl FnOnce(&mut Filter)) -> Filter {
 }
 
 fn actor_pos(id: &str) -> usize {
-    CORPUS.actors.iter().position(|a| a.id == id).unwrap()
+    corpus().actors.iter().position(|a| a.id == id).unwrap()
 }
 
 fn sector_pos(id: &str) -> usize {
-    CORPUS.sectors.iter().position(|s| s.id == id).unwrap()
+    corpus().sectors.iter().position(|s| s.id == id).unwrap()
 }
 
 #[test]
 fn no_filter_selects_everything_and_counts_every_value() {
     let e = index().evaluate(&Filter::default());
-    assert_eq!(e.documents.len(), CORPUS.documents.len());
-    assert_eq!(e.events.len(), CORPUS.events.len());
-    assert_eq!(e.agreements.len(), CORPUS.agreements.len());
-    assert_eq!(e.passages.len(), CORPUS.documents.iter().map(|d| d.passages.len()).sum::<usize>());
-    for (i, a) in CORPUS.actors.iter().enumerate() {
+    assert_eq!(e.documents.len(), corpus().documents.len());
+    assert_eq!(e.events.len(), corpus().events.len());
+    assert_eq!(e.agreements.len(), corpus().agreements.len());
+    assert_eq!(e.passages.len(), corpus().documents.iter().map(|d| d.passages.len()).sum::<usize>());
+    for (i, a) in corpus().actors.iter().enumerate() {
         assert_eq!(
             e.actor_counts[i],
             docs_mentioning(actor(Box::leak(a.id.to_string().into_boxed_str()))).len(),
@@ -139,18 +143,18 @@ fn dates_match_by_overlap_at_their_precision() {
 #[test]
 fn the_timeline_keeps_dated_items_in_range_and_drops_undated_ones() {
     let all = index().evaluate(&Filter::default());
-    let undated = CORPUS.events.iter().position(|e| e.id == "pm-audience").unwrap();
+    let undated = corpus().events.iter().position(|e| e.id == "pm-audience").unwrap();
     assert!(all.events.contains(&undated), "no range: undated events are listed");
     let july = index().evaluate(&filter(|f| {
         f.from = Some(DateSpec::parse("2025-07").unwrap());
         f.to = Some(DateSpec::parse("2025-07").unwrap());
     }));
-    let names: Vec<&str> = july.events.iter().map(|&i| CORPUS.events[i].id.as_ref()).collect();
+    let names: Vec<&str> = july.events.iter().map(|&i| corpus().events[i].id.as_ref()).collect();
     assert!(names.contains(&"commission-first-session") && names.contains(&"delegation-arrival-bamako"));
     assert!(!names.contains(&"pm-audience"), "an undated event cannot be placed in a range");
     assert!(!names.contains(&"science-education-working-group"), "late August is outside July");
     let august = index().evaluate(&filter(|f| f.from = Some(DateSpec::parse("2025-08-25").unwrap())));
-    let names: Vec<&str> = august.events.iter().map(|&i| CORPUS.events[i].id.as_ref()).collect();
+    let names: Vec<&str> = august.events.iter().map(|&i| corpus().events[i].id.as_ref()).collect();
     assert_eq!(names, ["science-education-working-group"], "approximate range 21–31 August overlaps");
 }
 
@@ -178,11 +182,11 @@ fn passages_match_every_active_facet_and_the_search() {
     }));
     assert_eq!(e.passages.len(), 1);
     let (d, p) = e.passages[0];
-    let text = CORPUS.documents[d].slice(CORPUS.documents[d].passages[p]);
+    let text = corpus().documents[d].slice(corpus().documents[d].passages[p]);
     assert!(text.contains("Tsivilev") && text.contains("étudiants"), "{text}");
     let spans = i.passage_matches(d, p, "étudiants");
     assert_eq!(spans.len(), 1);
-    assert_eq!(&CORPUS.documents[d].text[spans[0].0..spans[0].1], "étudiants");
+    assert_eq!(&corpus().documents[d].text[spans[0].0..spans[0].1], "étudiants");
     assert_eq!(term_spans("Les étudiants, l’Étudiant", "etudiant"), [(4, 14), (20, 29)]);
 }
 
@@ -194,7 +198,7 @@ fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() 
     assert_eq!(h.earlier.as_ref().map(|b| b.count), Some(1), "1960, from « il y a 65 ans »");
     let july = h.buckets.iter().find(|b| b.start.to_string() == "2025-07-01").unwrap();
     let july_range = DateSpec::parse("2025-07").unwrap();
-    let expected = CORPUS
+    let expected = corpus()
         .documents
         .iter()
         .filter(|d| {

@@ -11,7 +11,6 @@
 //! assert!(!corpus.documents.is_empty());
 //! ```
 
-pub mod codegen;
 mod kb;
 mod quotes;
 

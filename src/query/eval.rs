@@ -13,7 +13,7 @@
 //!
 //! ```
 //! use explorer::query::{Filter, eval::Index};
-//! let index = Index::new(&explorer::embedded::CORPUS);
+//! let index = Index::new(explorer::embedded::corpus().unwrap());
 //! let filter = Filter { actors: vec!["rosatom".into()], ..Filter::default() };
 //! let result = index.evaluate(&filter);
 //! assert!(result.documents.len() >= 3);

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use explorer::query::url::{parse, print};
-//! let corpus = &explorer::embedded::CORPUS;
+//! let corpus = explorer::embedded::corpus().unwrap();
 //! let (state, notices) = parse("?actor=sergei-tsivilev&from=2025-07&view=timeline&sector=nope", corpus);
 //! assert_eq!(state.filter.actors, ["sergei-tsivilev"]);
 //! assert_eq!(notices.len(), 1); // the unknown sector
@@ -248,10 +248,13 @@ fn put(out: &mut String, key: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::embedded::CORPUS;
+
+    fn corpus() -> &'static Corpus {
+        crate::embedded::corpus().expect("the embedded corpus decodes")
+    }
 
     fn parsed(q: &str) -> (ViewState, Vec<Notice>) {
-        parse(q, &CORPUS)
+        parse(q, corpus())
     }
 
     fn problems(q: &str) -> Vec<(String, Problem)> {
@@ -336,7 +339,7 @@ mod tests {
         assert_eq!(notices.len(), MAX_NOTICES + 1);
         assert_eq!(notices.last().unwrap().problem, Problem::MoreNotices);
         assert_eq!(notices.last().unwrap().value, (5000 - MAX_NOTICES).to_string());
-        let ids: Vec<String> = CORPUS.actors.iter().map(|a| a.id.to_string()).collect();
+        let ids: Vec<String> = corpus().actors.iter().map(|a| a.id.to_string()).collect();
         let repeated = std::iter::repeat_n(ids[0].clone(), 10_000).collect::<Vec<_>>().join(",");
         assert_eq!(parsed(&format!("actor={repeated}")).0.filter.actors.len(), 1);
     }
@@ -403,9 +406,9 @@ mod tests {
         let dates = ["2024", "2025-06", "2025-07-29", "2025-08", "2025-07-01", "1960"];
         let texts = ["", "énergie", "l’or & #1", "carte  thermique", "100% + 50%", "Гоита", "a,b;c=d?e", "<b>x</b>"];
         let mut s = ViewState::default();
-        s.filter.sectors = ids(rng, CORPUS.sectors.iter().map(|x| x.id.to_string()).collect());
-        s.filter.actors = ids(rng, CORPUS.actors.iter().map(|x| x.id.to_string()).collect());
-        s.filter.sources = ids(rng, CORPUS.documents.iter().map(|x| x.id.to_string()).collect());
+        s.filter.sectors = ids(rng, corpus().sectors.iter().map(|x| x.id.to_string()).collect());
+        s.filter.actors = ids(rng, corpus().actors.iter().map(|x| x.id.to_string()).collect());
+        s.filter.sources = ids(rng, corpus().documents.iter().map(|x| x.id.to_string()).collect());
         let a = DateSpec::parse(rng.pick::<&str>(&dates)).unwrap();
         let b = DateSpec::parse(rng.pick::<&str>(&dates)).unwrap();
         let (a, b) = if b.end < a.start { (b, a) } else { (a, b) };
@@ -415,7 +418,7 @@ mod tests {
         s.view = *rng.pick(&View::ALL);
         s.lang = *rng.pick(&[Lang::Fr, Lang::En]);
         if rng.below(2) == 0 {
-            let doc = rng.pick(&CORPUS.documents);
+            let doc = rng.pick(&corpus().documents);
             s.doc = Some(doc.id.to_string());
             s.passage = (rng.below(2) == 0).then(|| rng.below(doc.passages.len()));
         }
@@ -428,7 +431,7 @@ mod tests {
         for _ in 0..2000 {
             let state = random_state(&mut rng);
             let printed = print(&state);
-            let (back, notices) = parse(&printed, &CORPUS);
+            let (back, notices) = parse(&printed, corpus());
             assert_eq!(notices, [], "{printed}");
             assert_eq!(back, state, "{printed}");
             assert_eq!(print(&back), printed, "printing is canonical");

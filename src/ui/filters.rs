@@ -6,13 +6,17 @@
 
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
+use explorer::i18n::{Strings, strings};
 use explorer::model::{ActorKind, Side};
+use explorer::query::ViewState;
+use explorer::query::eval::Evaluation;
 use explorer::query::eval::{Bucket, Unit};
 use explorer::query::{Filter, Lang};
 use explorer::text::fold;
 use leptos::prelude::*;
 
-use super::use_explorer;
+use super::dom::{self, Node, el};
+use super::{Explorer, use_explorer};
 
 #[component]
 pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
@@ -58,47 +62,48 @@ fn SearchBox() -> impl IntoView {
 
 /// One facet value: a link that toggles it (so it can be shared or opened in a new tab), with
 /// its count. A value that would give nothing is shown disabled, without a link.
-fn facet_value(
-    facet: &'static str,
-    id: String,
-    label: String,
-    count: usize,
-    checked: bool,
-    href: String,
-) -> impl IntoView {
+fn facet_value(t: &Strings, facet: &str, id: &str, label: &str, count: usize, checked: bool, href: &str) -> Node {
     let disabled = count == 0 && !checked;
-    let t = use_explorer().t_now();
-    view! {
-        <a
-            class="facet-value"
-            class:checked=checked
-            class:disabled=disabled
-            id=format!("f-{facet}-{id}")
-            href=(!disabled).then_some(href)
-            aria-disabled=disabled.then_some("true")
-            data-nav=""
-            data-facet=facet
-            data-value=id
-            data-count=count.to_string()
-        >
-            <span class="box" aria-hidden="true"></span>
-            {checked.then(|| view! { <span class="sr-only">{t.selected} " : "</span> })}
-            <span class="facet-label">{label}</span>
-            <span class="count">{count}</span>
-        </a>
-    }
+    let class = match (checked, disabled) {
+        (true, _) => "facet-value checked",
+        (false, true) => "facet-value disabled",
+        _ => "facet-value",
+    };
+    el("a")
+        .class(class)
+        .attr("id", &format!("f-{facet}-{id}"))
+        .attr_opt("href", (!disabled).then_some(href))
+        .attr_opt("aria-disabled", disabled.then_some("true"))
+        .attr("data-nav", "")
+        .attr("data-facet", facet)
+        .attr("data-value", id)
+        .attr("data-count", &count.to_string())
+        .child(el("span").class("box").attr("aria-hidden", "true"))
+        .child_opt(checked.then(|| el("span").class("sr-only").text(&format!("{} : ", t.selected))))
+        .child(el("span").class("facet-label").text(label))
+        .child(el("span").class("count").text(&count.to_string()))
+}
+
+/// Hosts a list built with [`dom`], refilled by `build` whenever what it reads changes.
+fn dom_host(class: &'static str, build: impl Fn() -> Vec<Node> + 'static) -> impl IntoView {
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let nodes = build();
+        if let Some(host) = host.get() {
+            dom::fill(&host, nodes);
+        }
+    });
+    view! { <div class=class node_ref=host></div> }
 }
 
 /// One sector of the tree, with its count.
-fn sector_value(i: usize) -> impl IntoView {
-    let explorer = use_explorer();
+fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize) -> Node {
     let sector = &explorer.corpus().sectors[i];
-    let id = sector.id.to_string();
-    let count = explorer.eval.with(|e| e.sector_counts[i]);
-    let checked = explorer.state.with(|s| s.filter.sectors.contains(&id));
-    let label = if explorer.lang() == Lang::Fr { sector.label_fr.to_string() } else { sector.label_en.to_string() };
-    let href = explorer.href(|s| Filter::toggle(&mut s.filter.sectors, &id));
-    facet_value("sector", id, label, count, checked, href)
+    let id = sector.id.as_ref();
+    let checked = state.filter.sectors.iter().any(|s| s == id);
+    let label = if state.lang == Lang::Fr { &sector.label_fr } else { &sector.label_en };
+    let href = explorer.href(|s| Filter::toggle(&mut s.filter.sectors, id));
+    facet_value(strings(state.lang), "sector", id, label, e.sector_counts[i], checked, &href)
 }
 
 #[component]
@@ -106,26 +111,28 @@ fn SectorFacet() -> impl IntoView {
     let explorer = use_explorer();
     let corpus = explorer.corpus();
     let t = explorer.t_now();
-    let children_of = |parent: Option<&str>| -> Vec<usize> {
+    let children_of = move |parent: Option<&str>| -> Vec<usize> {
         corpus.sectors.iter().enumerate().filter(|(_, s)| s.parent.as_deref() == parent).map(|(i, _)| i).collect()
     };
     view! {
         <fieldset class="facet">
             <legend>{t.facet_sector}</legend>
-            <ul class="tree">
-                {move || {
-                    children_of(None)
-                        .into_iter()
-                        .map(|i| {
-                            let kids = children_of(Some(corpus.sectors[i].id.as_ref()));
-                            let kids = (!kids.is_empty()).then(|| {
-                                view! { <ul>{kids.into_iter().map(|c| view! { <li>{sector_value(c)}</li> }).collect_view()}</ul> }
-                            });
-                            view! { <li>{sector_value(i)} {kids}</li> }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            {dom_host("tree-host", move || {
+                let e = explorer.eval.get();
+                let state = explorer.state.get();
+                let roots = children_of(None)
+                    .into_iter()
+                    .map(|i| {
+                        let kids: Vec<Node> = children_of(Some(corpus.sectors[i].id.as_ref()))
+                            .into_iter()
+                            .map(|c| el("li").child(sector_value(&explorer, &e, &state, c)))
+                            .collect();
+                        let sub = (!kids.is_empty()).then(|| el("ul").children(kids));
+                        el("li").child(sector_value(&explorer, &e, &state, i)).child_opt(sub)
+                    })
+                    .collect();
+                vec![el("ul").class("tree").children(roots)]
+            })}
         </fieldset>
     }
 }
@@ -167,8 +174,11 @@ fn ActorFacet() -> impl IntoView {
                 prop:value=move || find.get()
                 on:input=move |ev| find.set(event_target_value(&ev))
             />
-            {move || {
+            {dom_host("actors-host", move || {
                 let needle = fold(find.get().trim());
+                let e = explorer.eval.get();
+                let state = explorer.state.get();
+                let t = strings(state.lang);
                 let shown: Vec<usize> = (0..corpus.actors.len())
                     .filter(|&i| needle.is_empty() || haystacks.with_value(|h| h[i].contains(&needle)))
                     .collect();
@@ -176,41 +186,32 @@ fn ActorFacet() -> impl IntoView {
                     .into_iter()
                     .filter_map(|side| {
                         let in_side: Vec<usize> = shown.iter().copied().filter(|&i| corpus.actors[i].side == side).collect();
-                        (!in_side.is_empty()).then(|| {
-                            let groups = kinds
-                                .into_iter()
-                                .filter_map(|kind| {
-                                    let members: Vec<usize> = in_side.iter().copied().filter(|&i| corpus.actors[i].kind == kind).collect();
-                                    (!members.is_empty()).then(|| {
-                                        view! {
-                                            <div class="actor-kind">
-                                                <h4>{t.kind(kind)}</h4>
-                                                {members
-                                                    .into_iter()
-                                                    .map(|i| {
-                                                        let a = &corpus.actors[i];
-                                                        let id = a.id.to_string();
-                                                        let count = explorer.eval.with(|e| e.actor_counts[i]);
-                                                        let checked = explorer.state.with(|s| s.filter.actors.contains(&id));
-                                                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.actors, &id));
-                                                        facet_value("actor", id, a.name.to_string(), count, checked, href)
-                                                    })
-                                                    .collect_view()}
-                                            </div>
-                                        }
+                        if in_side.is_empty() {
+                            return None;
+                        }
+                        let groups: Vec<Node> = kinds
+                            .into_iter()
+                            .filter_map(|kind| {
+                                let members: Vec<Node> = in_side
+                                    .iter()
+                                    .copied()
+                                    .filter(|&i| corpus.actors[i].kind == kind)
+                                    .map(|i| {
+                                        let a = &corpus.actors[i];
+                                        let id = a.id.as_ref();
+                                        let checked = state.filter.actors.iter().any(|x| x == id);
+                                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.actors, id));
+                                        facet_value(t, "actor", id, &a.name, e.actor_counts[i], checked, &href)
                                     })
-                                })
-                                .collect_view();
-                            view! {
-                                <details class="actor-side" open=true>
-                                    <summary>{t.side(side)}</summary>
-                                    {groups}
-                                </details>
-                            }
-                        })
+                                    .collect();
+                                (!members.is_empty())
+                                    .then(|| el("div").class("actor-kind").child(el("h4").text(t.kind(kind))).children(members))
+                            })
+                            .collect();
+                        Some(el("details").class("actor-side").attr("open", "").child(el("summary").text(t.side(side))).children(groups))
                     })
-                    .collect_view()
-            }}
+                    .collect()
+            })}
         </fieldset>
     }
 }
@@ -223,24 +224,26 @@ fn SourceFacet() -> impl IntoView {
     view! {
         <fieldset class="facet">
             <legend>{t.facet_source}</legend>
-            {move || {
+            {dom_host("sources-host", move || {
+                let e = explorer.eval.get();
+                let state = explorer.state.get();
+                let t = strings(state.lang);
                 corpus
                     .documents
                     .iter()
                     .enumerate()
                     .map(|(i, d)| {
-                        let id = d.id.to_string();
-                        let count = explorer.eval.with(|e| e.source_counts[i]);
-                        let checked = explorer.state.with(|s| s.filter.sources.contains(&id));
+                        let id = d.id.as_ref();
+                        let checked = state.filter.sources.iter().any(|s| s == id);
                         let outlet = d.outlet.as_deref().unwrap_or(t.unknown_outlet);
                         let title: String = d.title.chars().take(60).collect();
                         let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
                         let label = format!("{outlet} — {title}{ellipsis}");
-                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.sources, &id));
-                        facet_value("source", id, label, count, checked, href)
+                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.sources, id));
+                        facet_value(t, "source", id, &label, e.source_counts[i], checked, &href)
                     })
-                    .collect_view()
-            }}
+                    .collect()
+            })}
         </fieldset>
     }
 }
@@ -260,12 +263,109 @@ fn bucket_range(bucket: &Bucket, unit: Unit) -> DateSpec {
     }
 }
 
+/// The bar index of an event's target (`data-i` on the bar or an ancestor).
+fn bar_index(ev: &leptos::web_sys::Event) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<leptos::web_sys::Element>().ok()?;
+    target.closest("[data-i]").ok()??.get_attribute("data-i")?.parse().ok()
+}
+
+/// Marks the bars between `a` and `z` (inclusive) as being brushed.
+fn show_brush(host: &leptos::web_sys::Element, range: Option<(usize, usize)>) {
+    use wasm_bindgen::JsCast;
+    let Ok(bars) = host.query_selector_all("[data-i]") else { return };
+    for k in 0..bars.length() {
+        let Some(bar) = bars.item(k).and_then(|n| n.dyn_into::<leptos::web_sys::Element>().ok()) else { continue };
+        let i: usize = bar.get_attribute("data-i").and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+        let on = range.is_some_and(|(a, z)| (a.min(z)..=a.max(z)).contains(&i));
+        let _ = bar.class_list().toggle_with_force("selecting", on);
+    }
+}
+
+/// The histogram's bars.
+fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec<Node> {
+    let histogram = &e.histogram;
+    let lang = state.lang;
+    let t = strings(lang);
+    let (from, to) = state.filter.range();
+    let max = histogram
+        .buckets
+        .iter()
+        .map(|b| b.count)
+        .chain(histogram.earlier.iter().map(|b| b.count))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = |count: usize| format!("height: {}%", 8 + count * 92 / max);
+    let mut items = Vec::new();
+    if let Some(b) = &histogram.earlier {
+        let label = format!("{} {}", t.earlier, b.end.year + 1);
+        let end = DateSpec::day(b.end);
+        let href = explorer.href(|s| {
+            s.filter.from = None;
+            s.filter.to = Some(end);
+        });
+        let aria = format!("{label} : {} {}", b.count, t.documents_count);
+        items.push(
+            el("li").class("earlier").child(
+                el("a")
+                    .class(if b.count == 0 { "bar zero" } else { "bar" })
+                    .attr("href", &href)
+                    .attr("data-nav", "")
+                    .attr("aria-label", &aria)
+                    .attr("title", &aria)
+                    .attr("data-bucket", "earlier")
+                    .attr("data-count", &b.count.to_string())
+                    .child(el("span").class("fill").attr("style", &height(b.count))),
+            ),
+        );
+    }
+    // About eight labels whatever the number of bars; every bar keeps its aria-label.
+    let label_every = histogram.buckets.len().div_ceil(8).max(1);
+    for (i, b) in histogram.buckets.iter().enumerate() {
+        let label = match histogram.unit {
+            Unit::Month => month_short(lang, b.start.year, b.start.month),
+            Unit::Day => date(lang, &DateSpec::day(b.start)),
+        };
+        let in_range =
+            (from.is_some() || to.is_some()) && from.is_none_or(|f| b.end >= f) && to.is_none_or(|t| b.start <= t);
+        let class = match (in_range, b.count == 0) {
+            (true, _) => "bar in-range",
+            (false, true) => "bar zero",
+            _ => "bar",
+        };
+        let aria = format!("{label} : {} {}", b.count, t.documents_count);
+        let button = el("button")
+            .class(class)
+            .attr("type", "button")
+            .attr("data-i", &i.to_string())
+            .attr("aria-label", &aria)
+            .attr("title", &aria)
+            .attr("data-bucket", &b.start.to_string())
+            .attr("data-count", &b.count.to_string())
+            .child(el("span").class("fill").attr("style", &height(b.count)));
+        let shown = i.is_multiple_of(label_every).then_some(label);
+        items.push(
+            el("li")
+                .child(button)
+                .child(el("span").class("bar-label").attr("aria-hidden", "true").text(shown.as_deref().unwrap_or(""))),
+        );
+    }
+    let class = if histogram.unit == Unit::Day { "histogram daily" } else { "histogram" };
+    vec![
+        el("ol")
+            .class(class)
+            .attr("aria-label", t.histogram_label)
+            .attr("aria-describedby", "histogram-help")
+            .children(items),
+    ]
+}
+
 #[component]
 fn DateFacet() -> impl IntoView {
     let explorer = use_explorer();
     let t = explorer.t_now();
-    let brush_from: RwSignal<Option<usize>> = RwSignal::new(None);
-    let brush_to: RwSignal<Option<usize>> = RwSignal::new(None);
+    let brush: StoredValue<Option<(usize, usize)>> = StoredValue::new(None);
     let set_range = move |from: Option<DateSpec>, to: Option<DateSpec>| {
         explorer.change(|s| {
             s.filter.from = from;
@@ -273,6 +373,27 @@ fn DateFacet() -> impl IntoView {
         })
     };
     let day_value = move |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        if let Some(host) = host.get() {
+            dom::fill(&host, histogram_bars(&explorer, &e, &state));
+        }
+    });
+    // Brushing: press on a bar, move over others, release; a click (or Enter) on one bar
+    // selects its period. One set of handlers for all the bars.
+    let finish = move |i: usize| {
+        let (a, z) = brush.get_value().unwrap_or((i, i));
+        brush.set_value(None);
+        let (a, z) = (a.min(z), a.max(z));
+        let (unit, first, last) = explorer.eval.with_untracked(|e| {
+            (e.histogram.unit, e.histogram.buckets.get(a).cloned(), e.histogram.buckets.get(z).cloned())
+        });
+        if let (Some(first), Some(last)) = (first, last) {
+            set_range(Some(bucket_range(&first, unit)), Some(bucket_range(&last, unit)));
+        }
+    };
     view! {
         <fieldset class="facet dates">
             <legend>{t.facet_date}</legend>
@@ -307,113 +428,37 @@ fn DateFacet() -> impl IntoView {
                 </label>
             </div>
             <p class="hint" id="histogram-help">{t.histogram_help}</p>
-            {move || {
-                let histogram = explorer.eval.with(|e| e.histogram.clone());
-                let lang = explorer.lang();
-                let (from, to) = explorer.state.with(|s| s.filter.range());
-                let max = histogram.buckets.iter().map(|b| b.count).chain(histogram.earlier.iter().map(|b| b.count)).max().unwrap_or(0).max(1);
-                let unit = histogram.unit;
-                let buckets = histogram.buckets.clone();
-                // About eight labels whatever the number of bars; every bar keeps its aria-label.
-                let label_every = histogram.buckets.len().div_ceil(8).max(1);
-                let bar = move |i: usize, b: &Bucket, label: String| {
-                    let show_label = i % label_every == 0;
-                    let in_range = from.is_none_or(|f| b.end >= f) && to.is_none_or(|t| b.start <= t) && (from.is_some() || to.is_some());
-                    let height = format!("height: {}%", 8 + b.count * 92 / max);
-                    let aria = format!("{label} : {} {}", b.count, t.documents_count);
-                    let selecting = move || match (brush_from.get(), brush_to.get()) {
-                        (Some(a), Some(z)) => (a.min(z)..=a.max(z)).contains(&i),
-                        _ => false,
-                    };
-                    let range = bucket_range(b, unit);
-                    view! {
-                        <li>
-                            <button
-                                class="bar"
-                                class:in-range=in_range
-                                class:selecting=selecting
-                                class:zero=b.count == 0
-                                aria-label=aria.clone()
-                                title=aria
-                                data-bucket=b.start.to_string()
-                                data-count=b.count.to_string()
-                                on:pointerdown=move |_| {
-                                    brush_from.set(Some(i));
-                                    brush_to.set(Some(i));
-                                }
-                                on:pointerenter=move |_| {
-                                    if brush_from.get_untracked().is_some() {
-                                        brush_to.set(Some(i));
-                                    }
-                                }
-                                on:click=move |_| {
-                                    // A click (mouse or keyboard) ends a brush or selects one bar.
-                                    let (a, z) = (brush_from.get_untracked().unwrap_or(i), brush_to.get_untracked().unwrap_or(i));
-                                    brush_from.set(None);
-                                    brush_to.set(None);
-                                    let (a, z) = (a.min(z), a.max(z));
-                                    let first = explorer.eval.with_untracked(|e| e.histogram.buckets.get(a).cloned());
-                                    let last = explorer.eval.with_untracked(|e| e.histogram.buckets.get(z).cloned());
-                                    if let (Some(first), Some(last)) = (first, last) {
-                                        set_range(Some(bucket_range(&first, unit)), Some(bucket_range(&last, unit)));
-                                    } else {
-                                        set_range(Some(range), Some(range));
-                                    }
-                                }
-                            >
-                                <span class="fill" style=height></span>
-                            </button>
-                            <span class="bar-label" aria-hidden="true">{show_label.then(|| label.clone())}</span>
-                        </li>
-                    }
-                };
-                let earlier = histogram.earlier.clone().map(|b| {
-                    let label = format!("{} {}", t.earlier, b.end.year + 1);
-                    let end = DateSpec::day(b.end);
-                    let aria = format!("{label} : {} {}", b.count, t.documents_count);
-                    view! {
-                        <li class="earlier">
-                            <button
-                                class="bar"
-                                class:zero=b.count == 0
-                                aria-label=aria.clone()
-                                title=aria
-                                data-bucket="earlier"
-                                data-count=b.count.to_string()
-                                on:click=move |_| set_range(None, Some(end))
-                            >
-                                <span class="fill" style=format!("height: {}%", 8 + b.count * 92 / max)></span>
-                            </button>
-                            <span class="bar-label" aria-hidden="true">{label}</span>
-                        </li>
-                    }
-                });
-                view! {
-                    <ol
-                        class="histogram"
-                        class:daily=unit == Unit::Day
-                        aria-label=t.histogram_label
-                        aria-describedby="histogram-help"
-                        on:pointerleave=move |_| {
-                            brush_from.set(None);
-                            brush_to.set(None);
+            <div
+                class="histogram-host"
+                node_ref=host
+                on:pointerdown=move |ev| {
+                    if let Some(i) = bar_index(&ev) {
+                        brush.set_value(Some((i, i)));
+                        if let Some(h) = host.get_untracked() {
+                            show_brush(&h, Some((i, i)));
                         }
-                    >
-                        {earlier}
-                        {buckets
-                            .iter()
-                            .enumerate()
-                            .map(|(i, b)| {
-                                let label = match unit {
-                                    Unit::Month => month_short(lang, b.start.year, b.start.month),
-                                    Unit::Day => date(lang, &DateSpec::day(b.start)),
-                                };
-                                bar(i, b, label)
-                            })
-                            .collect_view()}
-                    </ol>
+                    }
                 }
-            }}
+                on:pointerover=move |ev| {
+                    if let (Some(i), Some((a, _))) = (bar_index(&ev), brush.get_value()) {
+                        brush.set_value(Some((a, i)));
+                        if let Some(h) = host.get_untracked() {
+                            show_brush(&h, Some((a, i)));
+                        }
+                    }
+                }
+                on:pointerleave=move |_| {
+                    brush.set_value(None);
+                    if let Some(h) = host.get_untracked() {
+                        show_brush(&h, None);
+                    }
+                }
+                on:click=move |ev| {
+                    if let Some(i) = bar_index(&ev) {
+                        finish(i);
+                    }
+                }
+            ></div>
         </fieldset>
     }
 }

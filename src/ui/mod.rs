@@ -3,15 +3,14 @@
 
 mod browser;
 mod chips;
+mod dom;
 mod fatal;
 mod filters;
-mod highlight;
 mod notices;
 mod reader;
 mod results;
 mod timeline;
 
-use explorer::embedded::CORPUS;
 use explorer::i18n::{Strings, strings};
 use explorer::model::Corpus;
 use explorer::query::chips::{Chip, added};
@@ -24,7 +23,11 @@ use leptos::prelude::*;
 pub fn start() {
     fatal::install_panic_notice();
     // The index lives as long as the page; leaking it lets every view borrow it for free.
-    let index: &'static Index<'static> = Box::leak(Box::new(Index::new(&CORPUS)));
+    let corpus = match explorer::embedded::corpus() {
+        Ok(corpus) => corpus,
+        Err(error) => return fatal::show(&error.to_string()),
+    };
+    let index: &'static Index<'static> = Box::leak(Box::new(Index::new(corpus)));
     fatal::remove_boot_placeholder();
     mount_to_body(move || view! { <App index=index /> });
     // Build the search words in the background, so the first keystroke is as fast as the next.

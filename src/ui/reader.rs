@@ -1,13 +1,14 @@
 //! The reader: a document's full original text, furniture greyed, the passage of the link
 //! highlighted and scrolled into view.
 
+use explorer::i18n::strings;
 use explorer::model::Span;
+use explorer::query::ViewState;
 use leptos::prelude::*;
 
-use super::browser;
-use super::highlight::highlighted;
+use super::dom::{self, Node, el};
 use super::results::{passage_marks, provenance};
-use super::use_explorer;
+use super::{Explorer, browser, use_explorer};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
 enum Piece {
@@ -52,49 +53,69 @@ pub fn Reader() -> impl IntoView {
             browser::later(move || browser::scroll_to(&format!("passage-{p}")));
         }
     });
-    move || {
-        let corpus = explorer.corpus();
+    let host = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
         let state = explorer.state.get();
-        let doc_id = state.doc.clone()?;
-        let doc_index = corpus.documents.iter().position(|d| d.id == doc_id)?;
-        let doc = &corpus.documents[doc_index];
-        let t = explorer.t();
-        let close = explorer.href(|s| {
-            s.doc = None;
-            s.passage = None;
-        });
-        let body = pieces(doc.text.len(), &doc.furniture, &doc.passages)
-            .into_iter()
-            .map(|piece| match piece {
-                Piece::Gap(s) => doc.slice(s).to_string().into_any(),
-                Piece::Furniture(s) => view! { <span class="furniture">{doc.slice(s).to_string()}</span> }.into_any(),
-                Piece::Passage(i, s) => {
-                    let marks = passage_marks(&explorer, doc_index, i);
-                    let current = state.passage == Some(i);
-                    view! {
-                        <span id=format!("passage-{i}") class="passage" class:current=current data-passage=i.to_string()>
-                            {highlighted(doc.slice(s), s.start, &marks)}
-                        </span>
-                    }
-                    .into_any()
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <a class="reader-backdrop" data-nav="" href=close.clone() tabindex="-1" aria-hidden="true"></a>
-            <article class="reader" role="dialog" aria-modal="true" aria-labelledby="reader-title" data-reader=doc_id.clone()>
-                <header class="reader-head">
-                    <h2 id="reader-title">{doc.title.to_string()}</h2>
-                    <p class="doc-meta">
-                        {provenance(&explorer, doc)}
-                        {doc.author.as_deref().map(|a| format!(" · {a}"))}
-                    </p>
-                    <a class="reader-close" data-nav="" href=close>
-                        {t.close_reader}
-                    </a>
-                </header>
-                <div class="reader-text">{body}</div>
-            </article>
+        if let Some(host) = host.get() {
+            dom::fill(&host, build(&explorer, &state));
+        }
+    });
+    view! { <div class="reader-host" node_ref=host></div> }
+}
+
+/// The reader for the document of the state, if one is open.
+fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let Some(doc_index) = state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id)) else {
+        return Vec::new();
+    };
+    let doc = &corpus.documents[doc_index];
+    let t = strings(state.lang);
+    let close = explorer.href(|s| {
+        s.doc = None;
+        s.passage = None;
+    });
+    let body: Vec<Node> = pieces(doc.text.len(), &doc.furniture, &doc.passages)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Gap(s) => el("span").text(doc.slice(s)),
+            Piece::Furniture(s) => el("span").class("furniture").text(doc.slice(s)),
+            Piece::Passage(i, s) => {
+                let marks = passage_marks(explorer, doc_index, i);
+                el("span")
+                    .attr("id", &format!("passage-{i}"))
+                    .class(if state.passage == Some(i) { "passage current" } else { "passage" })
+                    .attr("data-passage", &i.to_string())
+                    .marked(doc.slice(s), s.start, &marks)
+            }
         })
-    }
+        .collect();
+    let meta = match doc.author.as_deref() {
+        Some(a) => format!("{} · {a}", provenance(explorer, doc)),
+        None => provenance(explorer, doc),
+    };
+    vec![
+        el("a")
+            .class("reader-backdrop")
+            .attr("href", &close)
+            .attr("data-nav", "")
+            .attr("tabindex", "-1")
+            .attr("aria-hidden", "true"),
+        el("article")
+            .class("reader")
+            .attr("role", "dialog")
+            .attr("aria-modal", "true")
+            .attr("aria-labelledby", "reader-title")
+            .attr("data-reader", &doc.id)
+            .child(
+                el("header")
+                    .class("reader-head")
+                    .child(el("h2").attr("id", "reader-title").text(&doc.title))
+                    .child(el("p").class("doc-meta").text(&meta))
+                    .child(
+                        el("a").class("reader-close").attr("href", &close).attr("data-nav", "").text(t.close_reader),
+                    ),
+            )
+            .child(el("div").class("reader-text").children(body)),
+    ]
 }

@@ -8,8 +8,12 @@ use explorer::query::eval::term_spans;
 use explorer::query::{Lang, View};
 use leptos::prelude::*;
 
+use explorer::i18n::strings;
+use explorer::query::ViewState;
+use explorer::query::eval::Evaluation;
+
 use super::chips::chip_label;
-use super::highlight::highlighted;
+use super::dom::{self, Node, el};
 use super::timeline::Timeline;
 use super::{Explorer, use_explorer};
 
@@ -138,74 +142,131 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
     format!("{outlet} · {when}")
 }
 
+/// Hosts a result list built with [`dom`], refilled when the evaluation, the state or the page
+/// size changes.
+fn list_host(
+    class: &'static str,
+    shown: RwSignal<usize>,
+    build: impl Fn(&Explorer, &Evaluation, &ViewState, usize) -> Vec<Node> + 'static,
+) -> impl IntoView {
+    let explorer = use_explorer();
+    let host = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let n = shown.get();
+        if let Some(host) = host.get() {
+            dom::fill(&host, build(&explorer, &e, &state, n));
+        }
+    });
+    view! { <ol class=class node_ref=host></ol> }
+}
+
+/// A link to a passage of a document, opened in the reader.
+fn passage_href(explorer: &Explorer, doc: &str, passage: usize) -> String {
+    explorer.href(|s| {
+        s.doc = Some(doc.to_string());
+        s.passage = Some(passage);
+    })
+}
+
+fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let t = strings(state.lang);
+    e.documents
+        .iter()
+        .take(shown)
+        .map(|&i| {
+            let doc = &corpus.documents[i];
+            // The first matching passage is the snippet.
+            let passage = e.passages.iter().find(|(d, _)| *d == i).map(|&(_, p)| p).unwrap_or(0);
+            let span = doc.passages[passage];
+            let marks = passage_marks(explorer, i, passage);
+            let matched: Vec<Node> = state
+                .filter
+                .actors
+                .iter()
+                .filter(|a| doc.mentions.iter().any(|m| matches!(&m.target, Target::Actor(x) if x == a.as_str())))
+                .filter_map(|a| corpus.actor(a).map(|a| a.name.to_string()))
+                .chain(
+                    state
+                        .filter
+                        .sectors
+                        .iter()
+                        .filter(|s| {
+                            doc.mentions
+                                .iter()
+                                .any(|m| matches!(&m.target, Target::Sector(x) if corpus.sector_within(x, s)))
+                        })
+                        .filter_map(|s| corpus.sector(s))
+                        .map(|s| if state.lang == Lang::Fr { s.label_fr.to_string() } else { s.label_en.to_string() }),
+                )
+                .map(|m| el("span").class("tag").text(&m))
+                .collect();
+            let matched = (!matched.is_empty()).then(|| {
+                el("p")
+                    .class("matched")
+                    .child(el("span").class("sr-only").text(&format!("{} : ", t.matched)))
+                    .children(matched)
+            });
+            let title = el("a").attr("href", &passage_href(explorer, &doc.id, passage)).attr("data-nav", "").marked(
+                &doc.title,
+                0,
+                &term_spans(&doc.title, &state.filter.q),
+            );
+            el("li")
+                .class("doc-card")
+                .attr("data-doc", &doc.id)
+                .child(el("h2").class("doc-title").child(title))
+                .child(el("p").class("doc-meta").text(&format!(
+                    "{} · {} {}",
+                    provenance(explorer, doc),
+                    doc.word_count(),
+                    t.words
+                )))
+                .child_opt(matched)
+                .child(el("p").class("snippet").marked(doc.slice(span), span.start, &marks))
+        })
+        .collect()
+}
+
+fn passage_items(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let t = strings(state.lang);
+    e.passages
+        .iter()
+        .take(shown)
+        .map(|&(i, p)| {
+            let doc = &corpus.documents[i];
+            let span = doc.passages[p];
+            let marks = passage_marks(explorer, i, p);
+            el("li")
+                .class("passage")
+                .attr("data-doc", &doc.id)
+                .attr("data-passage", &p.to_string())
+                .child(el("blockquote").marked(doc.slice(span), span.start, &marks))
+                .child(
+                    el("p")
+                        .class("passage-source")
+                        .child(el("span").text(&provenance(explorer, doc)))
+                        .text(" — ")
+                        .child(
+                            el("a")
+                                .attr("href", &passage_href(explorer, &doc.id, p))
+                                .attr("data-nav", "")
+                                .text(t.open_passage),
+                        ),
+                )
+        })
+        .collect()
+}
+
 #[component]
 fn DocumentList() -> impl IntoView {
     let explorer = use_explorer();
     let shown = RwSignal::new(PAGE);
     view! {
-        <ol class="doc-list">
-            {move || {
-                let corpus = explorer.corpus();
-                let e = explorer.eval.get();
-                let state = explorer.state.get();
-                let lang = explorer.lang();
-                e.documents
-                    .iter()
-                    .take(shown.get())
-                    .map(|&i| {
-                        let doc = &corpus.documents[i];
-                        // The first matching passage is the snippet.
-                        let passage = e.passages.iter().find(|(d, _)| *d == i).map(|&(_, p)| p).unwrap_or(0);
-                        let span = doc.passages[passage];
-                        let marks = passage_marks(&explorer, i, passage);
-                        let snippet = highlighted(doc.slice(span), span.start, &marks);
-                        let matched: Vec<String> = state
-                            .filter
-                            .actors
-                            .iter()
-                            .filter(|a| doc.mentions.iter().any(|m| matches!(&m.target, Target::Actor(x) if x == a.as_str())))
-                            .filter_map(|a| corpus.actor(a).map(|a| a.name.to_string()))
-                            .chain(
-                                state
-                                    .filter
-                                    .sectors
-                                    .iter()
-                                    .filter(|s| doc.mentions.iter().any(|m| matches!(&m.target, Target::Sector(x) if corpus.sector_within(x, s))))
-                                    .filter_map(|s| corpus.sector(s))
-                                    .map(|s| if lang == Lang::Fr { s.label_fr.to_string() } else { s.label_en.to_string() }),
-                            )
-                            .collect();
-                        let id = doc.id.to_string();
-                        let href = explorer.href(|s| {
-                            s.doc = Some(id.clone());
-                            s.passage = Some(passage);
-                        });
-                        let title_marks = term_spans(&doc.title, &state.filter.q);
-                        view! {
-                            <li class="doc-card" data-doc=id.clone()>
-                                <h2 class="doc-title">
-                                    <a href=href data-nav="">
-                                        {highlighted(&doc.title, 0, &title_marks)}
-                                    </a>
-                                </h2>
-                                <p class="doc-meta">
-                                    {provenance(&explorer, doc)} " · " {doc.word_count()} " " {explorer.t_now().words}
-                                </p>
-                                {(!matched.is_empty()).then(|| {
-                                    view! {
-                                        <p class="matched">
-                                            <span class="sr-only">{explorer.t_now().matched} " : "</span>
-                                            {matched.into_iter().map(|m| view! { <span class="tag">{m}</span> }).collect_view()}
-                                        </p>
-                                    }
-                                })}
-                                <p class="snippet">{snippet}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ol>
+        {list_host("doc-list", shown, document_cards)}
         <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(|e| e.documents.len())) />
     }
 }
@@ -215,39 +276,7 @@ fn PassageList() -> impl IntoView {
     let explorer = use_explorer();
     let shown = RwSignal::new(PAGE);
     view! {
-        <ol class="passage-list">
-            {move || {
-                let corpus = explorer.corpus();
-                let e = explorer.eval.get();
-                let _ = explorer.state.get();
-                e.passages
-                    .iter()
-                    .take(shown.get())
-                    .map(|&(i, p)| {
-                        let doc = &corpus.documents[i];
-                        let span = doc.passages[p];
-                        let marks = passage_marks(&explorer, i, p);
-                        let id = doc.id.to_string();
-                        let href = explorer.href(|s| {
-                            s.doc = Some(id.clone());
-                            s.passage = Some(p);
-                        });
-                        view! {
-                            <li class="passage" data-doc=id.clone() data-passage=p.to_string()>
-                                <blockquote>{highlighted(doc.slice(span), span.start, &marks)}</blockquote>
-                                <p class="passage-source">
-                                    <span>{provenance(&explorer, doc)}</span>
-                                    " — "
-                                    <a href=href data-nav="">
-                                        {explorer.t_now().open_passage}
-                                    </a>
-                                </p>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ol>
+        {list_host("passage-list", shown, passage_items)}
         <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(|e| e.passages.len())) />
     }
 }

@@ -4,12 +4,15 @@
 
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
+use explorer::i18n::strings;
 use explorer::i18n::{agreement_status, event_kind, precision};
 use explorer::model::{AgreementStatus, EventStatus, Source};
 use explorer::query::Lang;
+use explorer::query::eval::Evaluation;
 use leptos::prelude::*;
 
-use super::use_explorer;
+use super::dom::{self, Node, el, svg};
+use super::{Explorer, use_explorer};
 
 /// A row of the timeline.
 struct Item {
@@ -33,156 +36,169 @@ fn x_of(day: Day, domain: (Day, Day)) -> i64 {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let explorer = use_explorer();
-    move || {
-        let corpus = explorer.corpus();
-        let lang = explorer.lang();
-        let t = explorer.t();
+    let host = NodeRef::<leptos::html::Figure>::new();
+    Effect::new(move |_| {
         let e = explorer.eval.get();
-        let fr = lang == Lang::Fr;
-        let mut items: Vec<Item> = e
-            .events
-            .iter()
-            .map(|&i| {
-                let ev = &corpus.events[i];
-                Item {
-                    id: &ev.id,
-                    is_event: true,
-                    title: if fr { &ev.title_fr } else { &ev.title_en },
-                    kind: event_kind(lang, ev.kind),
-                    date: ev.date,
-                    planned: ev.status == EventStatus::Planned,
-                    note: if fr { ev.note_fr.as_deref() } else { ev.note_en.as_deref() },
-                    sources: &ev.sources,
-                }
-            })
-            .chain(e.agreements.iter().map(|&i| {
-                let a = &corpus.agreements[i];
-                Item {
-                    id: &a.id,
-                    is_event: false,
-                    title: if fr { &a.title_fr } else { &a.title_en },
-                    kind: agreement_status(lang, a.status),
-                    date: a.date,
-                    planned: matches!(a.status, AgreementStatus::Planned | AgreementStatus::Proposed),
-                    note: if fr { a.note_fr.as_deref() } else { a.note_en.as_deref() },
-                    sources: &a.sources,
-                }
-            }))
-            .collect();
-        // Date order; undated items last.
-        items.sort_by_key(|it| (it.date.is_none(), it.date.map(|d| (d.start, d.end))));
-        let cutoff = explorer.index.period_start();
-        let recent = |d: &DateSpec| cutoff.is_none_or(|c| d.end >= c);
-        let dated: Vec<DateSpec> = items.iter().filter_map(|it| it.date).filter(recent).collect();
-        let domain = match (dated.iter().map(|d| d.start).min(), dated.iter().map(|d| d.end).max()) {
-            (Some(a), Some(b)) => (Day { day: 1, ..a }, Day::end_of_month(b.year, b.month).unwrap_or(b)),
-            _ => (Day { year: 2025, month: 1, day: 1 }, Day { year: 2025, month: 12, day: 31 }),
-        };
-        // Month ticks of the axis.
-        let mut ticks = Vec::new();
-        let (mut y, mut m) = (domain.0.year, domain.0.month);
-        while (y, m) <= (domain.1.year, domain.1.month) {
-            ticks.push((x_of(Day { year: y, month: m, day: 1 }, domain), month_short(lang, y, m)));
-            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        let state = explorer.state.get();
+        if let Some(host) = host.get() {
+            dom::fill(&host, build(&explorer, &e, state.lang));
         }
-        let label_every = ticks.len().div_ceil(8).max(1);
-        let axis = view! {
-            <svg class="tl-axis" viewBox="0 0 1000 24" preserveAspectRatio="none" aria-hidden="true">
-                {ticks
-                    .iter()
-                    .enumerate()
-                    .map(|(k, (x, label))| {
-                        view! {
-                            <line x1=*x x2=*x y1="14" y2="24" class="tick"></line>
-                            {(k % label_every == 0).then(|| view! { <text x=x + 4 y="11" class="tick-label">{label.clone()}</text> })}
-                        }
-                    })
-                    .collect_view()}
-            </svg>
-        };
-        let rows = items
-            .into_iter()
-            .map(|it| {
-                let mark = it.date.map(|d| {
-                    if !recent(&d) {
-                        // Far before the period (e.g. 1960): an arrow at the left edge.
-                        return view! { <path d="M 14 2 L 2 8 L 14 14 Z" class="tl-mark earlier"></path> }.into_any();
-                    }
-                    let (x0, x1) = (x_of(d.start, domain), x_of(next(d.end), domain));
-                    if d.precision == Precision::Day {
-                        view! { <rect x=(x0 - 5).max(0) y="2" width="10" height="12" rx="5" class="tl-mark point"></rect> }.into_any()
-                    } else {
-                        view! { <rect x=x0 y="4" width=(x1 - x0).max(6) height="8" rx="2" class="tl-mark span"></rect> }.into_any()
-                    }
-                });
-                let when = match it.date {
-                    Some(d) => format!("{} · {}", date(lang, &d), precision(lang, d.precision)),
-                    None => t.undated.to_string(),
-                };
-                let badge = if it.is_event { t.event } else { t.agreement };
-                let sources = it
-                    .sources
-                    .iter()
-                    .map(|s| {
-                        let doc_index = corpus.documents.iter().position(|d| d.id == s.doc).unwrap_or(0);
-                        let doc = &corpus.documents[doc_index];
-                        let passage = doc.passage_of(s.span).or_else(|| doc.passages.iter().position(|p| p.end > s.span.start));
-                        let id = s.doc.to_string();
-                        let href = explorer.href(|st| {
-                            st.doc = Some(id.clone());
-                            st.passage = passage;
-                        });
-                        let outlet = doc.outlet.as_deref().unwrap_or(t.unknown_outlet);
-                        view! {
-                            <li>
-                                <q>{doc.slice(s.span).to_string()}</q>
-                                " — "
-                                <a href=href data-nav="">
-                                    {outlet.to_string()}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li
-                        class="tl-item"
-                        class:planned=it.planned
-                        data-event=it.id
-                        data-kind=if it.is_event { "event" } else { "agreement" }
-                        data-date=it.date.map(|d| d.to_syntax()).unwrap_or_default()
-                    >
-                        <svg class="tl-track" viewBox="0 0 1000 16" preserveAspectRatio="none" aria-hidden="true">
-                            <line x1="0" x2="1000" y1="8" y2="8" class="tl-rule"></line>
-                            {mark}
-                        </svg>
-                        <div class="tl-body">
-                            <p class="tl-when">
-                                <span class="tl-badge">{badge}</span>
-                                " "
-                                {it.kind}
-                                {it.planned.then(|| view! { <span class="tl-planned">{t.planned}</span> })}
-                                " · "
-                                {when}
-                            </p>
-                            <h3 class="tl-title">{it.title}</h3>
-                            {it.note.map(|n| view! { <p class="tl-note">{n}</p> })}
-                            <details class="tl-sources">
-                                <summary>{t.sources} " (" {it.sources.len()} ")"</summary>
-                                <ul>{sources}</ul>
-                            </details>
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <figure class="timeline" aria-label=t.timeline_label>
-                {axis}
-                <ol class="tl-list">{rows}</ol>
-            </figure>
+    });
+    view! { <figure class="timeline" node_ref=host aria-label=explorer.t_now().timeline_label></figure> }
+}
+
+/// The axis and the rows of the timeline.
+fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let t = strings(lang);
+    let fr = lang == Lang::Fr;
+    let mut items: Vec<Item> = e
+        .events
+        .iter()
+        .map(|&i| {
+            let ev = &corpus.events[i];
+            Item {
+                id: &ev.id,
+                is_event: true,
+                title: if fr { &ev.title_fr } else { &ev.title_en },
+                kind: event_kind(lang, ev.kind),
+                date: ev.date,
+                planned: ev.status == EventStatus::Planned,
+                note: if fr { ev.note_fr.as_deref() } else { ev.note_en.as_deref() },
+                sources: &ev.sources,
+            }
+        })
+        .chain(e.agreements.iter().map(|&i| {
+            let a = &corpus.agreements[i];
+            Item {
+                id: &a.id,
+                is_event: false,
+                title: if fr { &a.title_fr } else { &a.title_en },
+                kind: agreement_status(lang, a.status),
+                date: a.date,
+                planned: matches!(a.status, AgreementStatus::Planned | AgreementStatus::Proposed),
+                note: if fr { a.note_fr.as_deref() } else { a.note_en.as_deref() },
+                sources: &a.sources,
+            }
+        }))
+        .collect();
+    // Date order; undated items last.
+    items.sort_by_key(|it| (it.date.is_none(), it.date.map(|d| (d.start, d.end))));
+    let cutoff = explorer.index.period_start();
+    let recent = |d: &DateSpec| cutoff.is_none_or(|c| d.end >= c);
+    let dated: Vec<DateSpec> = items.iter().filter_map(|it| it.date).filter(recent).collect();
+    let domain = match (dated.iter().map(|d| d.start).min(), dated.iter().map(|d| d.end).max()) {
+        (Some(a), Some(b)) => (Day { day: 1, ..a }, Day::end_of_month(b.year, b.month).unwrap_or(b)),
+        _ => (Day { year: 2025, month: 1, day: 1 }, Day { year: 2025, month: 12, day: 31 }),
+    };
+    // Month ticks of the axis, about eight labelled.
+    let mut ticks = Vec::new();
+    let (mut y, mut m) = (domain.0.year, domain.0.month);
+    while (y, m) <= (domain.1.year, domain.1.month) {
+        ticks.push((x_of(Day { year: y, month: m, day: 1 }, domain), month_short(lang, y, m)));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    let label_every = ticks.len().div_ceil(8).max(1);
+    let mut axis = svg("svg")
+        .class("tl-axis")
+        .attr("viewBox", "0 0 1000 24")
+        .attr("preserveAspectRatio", "none")
+        .attr("aria-hidden", "true");
+    for (k, (x, label)) in ticks.iter().enumerate() {
+        let at = x.to_string();
+        axis = axis.child(svg("line").class("tick").attr("x1", &at).attr("x2", &at).attr("y1", "14").attr("y2", "24"));
+        if k.is_multiple_of(label_every) {
+            axis =
+                axis.child(svg("text").class("tick-label").attr("x", &(x + 4).to_string()).attr("y", "11").text(label));
         }
     }
+    let rows = items
+        .into_iter()
+        .map(|it| {
+            let mark = it.date.map(|d| {
+                if !recent(&d) {
+                    // Far before the period (e.g. 1960): an arrow at the left edge.
+                    return svg("path").class("tl-mark earlier").attr("d", "M 14 2 L 2 8 L 14 14 Z");
+                }
+                let (x0, x1) = (x_of(d.start, domain), x_of(next(d.end), domain));
+                if d.precision == Precision::Day {
+                    let x = (x0 - 5).max(0).to_string();
+                    svg("rect")
+                        .class("tl-mark point")
+                        .attr("x", &x)
+                        .attr("y", "2")
+                        .attr("width", "10")
+                        .attr("height", "12")
+                        .attr("rx", "5")
+                } else {
+                    let w = (x1 - x0).max(6).to_string();
+                    svg("rect")
+                        .class("tl-mark span")
+                        .attr("x", &x0.to_string())
+                        .attr("y", "4")
+                        .attr("width", &w)
+                        .attr("height", "8")
+                        .attr("rx", "2")
+                }
+            });
+            let when = match it.date {
+                Some(d) => format!("{} · {}", date(lang, &d), precision(lang, d.precision)),
+                None => t.undated.to_string(),
+            };
+            let sources: Vec<Node> = it
+                .sources
+                .iter()
+                .map(|s| {
+                    let doc = corpus.document(&s.doc);
+                    let passage = doc.and_then(|d| d.passage_of(s.span));
+                    let href = explorer.href(|st| {
+                        st.doc = Some(s.doc.to_string());
+                        st.passage = passage;
+                    });
+                    let outlet = doc.and_then(|d| d.outlet.as_deref()).unwrap_or(t.unknown_outlet);
+                    let quote = doc.map(|d| d.slice(s.span)).unwrap_or_default();
+                    el("li")
+                        .child(el("q").text(quote))
+                        .text(" — ")
+                        .child(el("a").attr("href", &href).attr("data-nav", "").text(outlet))
+                })
+                .collect();
+            let track = svg("svg")
+                .class("tl-track")
+                .attr("viewBox", "0 0 1000 16")
+                .attr("preserveAspectRatio", "none")
+                .attr("aria-hidden", "true")
+                .child(svg("line").class("tl-rule").attr("x1", "0").attr("x2", "1000").attr("y1", "8").attr("y2", "8"))
+                .child_opt(mark);
+            let when = el("p")
+                .class("tl-when")
+                .child(el("span").class("tl-badge").text(if it.is_event { t.event } else { t.agreement }))
+                .text(" ")
+                .text(it.kind)
+                .child_opt(it.planned.then(|| el("span").class("tl-planned").text(t.planned)))
+                .text(" · ")
+                .text(&when);
+            let body = el("div")
+                .class("tl-body")
+                .child(when)
+                .child(el("h3").class("tl-title").text(it.title))
+                .child_opt(it.note.map(|n| el("p").class("tl-note").text(n)))
+                .child(
+                    el("details")
+                        .class("tl-sources")
+                        .child(el("summary").text(&format!("{} ({})", t.sources, it.sources.len())))
+                        .child(el("ul").children(sources)),
+                );
+            el("li")
+                .class(if it.planned { "tl-item planned" } else { "tl-item" })
+                .attr("data-event", it.id)
+                .attr("data-kind", if it.is_event { "event" } else { "agreement" })
+                .attr("data-date", &it.date.map(|d| d.to_syntax()).unwrap_or_default())
+                .child(track)
+                .child(body)
+        })
+        .collect();
+    vec![axis, el("ol").class("tl-list").children(rows)]
 }
 
 /// The day after `d` (the end of a span is inclusive).

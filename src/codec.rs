@@ -1,0 +1,640 @@
+//! A compact binary form of the [`Corpus`], written by `build.rs` and read by the app.
+//!
+//! Why not JSON, or a generated Rust `static`: JSON needs serde's deserialisation code in the
+//! wasm (tens of kilobytes), and a `static` of structs is full of pointers, which compress
+//! poorly. This format is a table of distinct strings followed by the structures, numbers as
+//! LEB128 varints and strings as indices into the table. Strings are read without copying
+//! (`Cow::Borrowed` from the embedded bytes), so start-up only allocates the lists.
+//!
+//! ```
+//! let corpus = explorer::embedded::corpus().unwrap();
+//! let bytes = explorer::codec::encode(corpus);
+//! assert_eq!(&explorer::codec::decode(Box::leak(bytes.into_boxed_slice())).unwrap(), corpus);
+//! ```
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::date::{DateSpec, Day, Precision};
+use crate::model::*;
+
+/// The first bytes of the format, with its version.
+const MAGIC: &[u8; 4] = b"MRX1";
+
+/// Why bytes could not be read as a corpus (a broken build, never user input).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub &'static str, pub usize);
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "corrupt corpus data: {} at byte {}", self.0, self.1)
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+// ---------------------------------------------------------------- writing
+
+struct Writer {
+    body: Vec<u8>,
+    strings: Vec<String>,
+    index: HashMap<String, u64>,
+}
+
+impl Writer {
+    fn uint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.body.push(byte);
+                return;
+            }
+            self.body.push(byte | 0x80);
+        }
+    }
+
+    fn int(&mut self, v: i64) {
+        self.uint(((v << 1) ^ (v >> 63)) as u64); // zigzag
+    }
+
+    fn str(&mut self, s: &str) {
+        let next = self.strings.len() as u64;
+        let i = *self.index.entry(s.to_string()).or_insert_with(|| {
+            self.strings.push(s.to_string());
+            next
+        });
+        self.uint(i);
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.uint(1);
+                self.str(s);
+            }
+            None => self.uint(0),
+        }
+    }
+
+    fn strs(&mut self, list: &[Text]) {
+        self.uint(list.len() as u64);
+        list.iter().for_each(|s| self.str(s));
+    }
+
+    fn span(&mut self, span: Span) {
+        self.uint(span.start as u64);
+        self.uint(span.len() as u64);
+    }
+
+    fn spans(&mut self, list: &[Span]) {
+        self.uint(list.len() as u64);
+        let mut previous = 0;
+        for s in list {
+            self.uint((s.start - previous) as u64);
+            self.uint(s.len() as u64);
+            previous = s.start;
+        }
+    }
+
+    fn date(&mut self, d: &DateSpec) {
+        let precision = match d.precision {
+            Precision::Day => 0,
+            Precision::Month => 1,
+            Precision::Year => 2,
+            Precision::Approximate => 3,
+        };
+        self.uint(precision | u64::from(d.relative) << 2 | u64::from(d.year_inferred) << 3);
+        self.int(d.start.ordinal());
+        self.uint((d.end.ordinal() - d.start.ordinal()) as u64);
+    }
+
+    fn opt_date(&mut self, d: Option<&DateSpec>) {
+        match d {
+            Some(d) => {
+                self.uint(1);
+                self.date(d);
+            }
+            None => self.uint(0),
+        }
+    }
+
+    fn sources(&mut self, list: &[Source]) {
+        self.uint(list.len() as u64);
+        for s in list {
+            self.str(&s.doc);
+            self.str(&s.quote);
+            self.span(s.span);
+        }
+    }
+
+    fn notes(&mut self, fr: Option<&str>, en: Option<&str>) {
+        self.opt_str(fr);
+        self.opt_str(en);
+    }
+}
+
+/// Encodes a corpus.
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut w = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    w.str(&corpus.version);
+    w.uint(corpus.documents.len() as u64);
+    for d in corpus.documents.iter() {
+        w.str(&d.id);
+        w.str(&d.title);
+        w.opt_str(d.outlet.as_deref());
+        w.opt_str(d.author.as_deref());
+        match d.published {
+            Some(p) => {
+                w.uint(1 + u64::from(p.basis == Basis::Inferred));
+                w.date(&p.date);
+            }
+            None => w.uint(0),
+        }
+        w.str(&d.language);
+        w.str(&d.text);
+        w.spans(&d.furniture);
+        w.spans(&d.passages);
+        w.uint(d.mentions.len() as u64);
+        let mut previous = 0;
+        for m in d.mentions.iter() {
+            w.uint((m.span.start - previous) as u64);
+            w.uint(m.span.len() as u64);
+            w.uint(m.passage as u64);
+            previous = m.span.start;
+            match &m.target {
+                Target::Actor(id) => {
+                    w.uint(0);
+                    w.str(id);
+                }
+                Target::Sector(id) => {
+                    w.uint(1);
+                    w.str(id);
+                }
+                Target::Date(date) => {
+                    w.uint(2);
+                    w.date(date);
+                }
+            }
+        }
+    }
+    w.uint(corpus.actors.len() as u64);
+    for a in corpus.actors.iter() {
+        w.str(&a.id);
+        w.uint(a.kind as u64);
+        w.str(&a.name);
+        w.strs(&a.aliases);
+        w.uint(a.side as u64);
+        w.uint(a.roles.len() as u64);
+        for r in a.roles.iter() {
+            w.str(&r.role);
+            w.sources(std::slice::from_ref(&r.source));
+        }
+        w.str(&a.description_fr);
+        w.str(&a.description_en);
+    }
+    w.uint(corpus.sectors.len() as u64);
+    for s in corpus.sectors.iter() {
+        w.str(&s.id);
+        w.opt_str(s.parent.as_deref());
+        w.str(&s.label_fr);
+        w.str(&s.label_en);
+    }
+    w.uint(corpus.events.len() as u64);
+    for e in corpus.events.iter() {
+        w.str(&e.id);
+        w.uint(e.kind as u64);
+        w.uint(e.status as u64);
+        w.str(&e.title_fr);
+        w.str(&e.title_en);
+        w.opt_date(e.date.as_ref());
+        w.opt_str(e.place.as_deref());
+        w.strs(&e.actors);
+        w.strs(&e.sectors);
+        w.notes(e.note_fr.as_deref(), e.note_en.as_deref());
+        w.sources(&e.sources);
+    }
+    w.uint(corpus.agreements.len() as u64);
+    for a in corpus.agreements.iter() {
+        w.str(&a.id);
+        w.uint(a.status as u64);
+        w.str(&a.title_fr);
+        w.str(&a.title_en);
+        w.opt_date(a.date.as_ref());
+        w.opt_str(a.place.as_deref());
+        w.strs(&a.parties);
+        w.strs(&a.sectors);
+        w.notes(a.note_fr.as_deref(), a.note_en.as_deref());
+        w.sources(&a.sources);
+    }
+    w.uint(corpus.figures.len() as u64);
+    for f in corpus.figures.iter() {
+        w.str(&f.id);
+        w.str(&f.label_fr);
+        w.str(&f.label_en);
+        w.body.extend_from_slice(&f.value.to_le_bytes());
+        match f.from {
+            Some(v) => {
+                w.uint(1);
+                w.body.extend_from_slice(&v.to_le_bytes());
+            }
+            None => w.uint(0),
+        }
+        w.uint(u64::from(f.at_least));
+        w.str(&f.unit_fr);
+        w.str(&f.unit_en);
+        w.opt_date(f.date.as_ref());
+        w.strs(&f.actors);
+        w.strs(&f.sectors);
+        w.notes(f.note_fr.as_deref(), f.note_en.as_deref());
+        w.sources(&f.sources);
+    }
+    // Header, string table, body.
+    let mut out = MAGIC.to_vec();
+    let mut table = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    table.uint(w.strings.len() as u64);
+    for s in &w.strings {
+        table.uint(s.len() as u64);
+        table.body.extend_from_slice(s.as_bytes());
+    }
+    out.extend_from_slice(&table.body);
+    out.extend_from_slice(&w.body);
+    out
+}
+
+// ---------------------------------------------------------------- reading
+
+struct Reader {
+    data: &'static [u8],
+    pos: usize,
+    strings: Vec<&'static str>,
+}
+
+type Read<T> = Result<T, DecodeError>;
+
+impl Reader {
+    fn fail<T>(&self, what: &'static str) -> Read<T> {
+        Err(DecodeError(what, self.pos))
+    }
+
+    fn uint(&mut self) -> Read<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let Some(&byte) = self.data.get(self.pos) else { return self.fail("truncated number") };
+            self.pos += 1;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        self.fail("number too long")
+    }
+
+    fn usize(&mut self) -> Read<usize> {
+        usize::try_from(self.uint()?).or_else(|_| self.fail("number too large"))
+    }
+
+    /// A count of items, bounded by the bytes left (each item takes at least one byte).
+    fn count(&mut self) -> Read<usize> {
+        let n = self.usize()?;
+        if n > self.data.len() - self.pos.min(self.data.len()) {
+            self.fail("count larger than the data")
+        } else {
+            Ok(n)
+        }
+    }
+
+    fn int(&mut self) -> Read<i64> {
+        let v = self.uint()?;
+        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
+    }
+
+    fn flag(&mut self) -> Read<bool> {
+        match self.uint()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => self.fail("bad flag"),
+        }
+    }
+
+    fn str(&mut self) -> Read<Text> {
+        let i = self.usize()?;
+        match self.strings.get(i) {
+            Some(s) => Ok(Cow::Borrowed(*s)),
+            None => self.fail("unknown string"),
+        }
+    }
+
+    fn opt_str(&mut self) -> Read<Option<Text>> {
+        if self.flag()? { self.str().map(Some) } else { Ok(None) }
+    }
+
+    fn strs(&mut self) -> Read<List<Text>> {
+        let n = self.count()?;
+        (0..n).map(|_| self.str()).collect::<Read<Vec<_>>>().map(Cow::Owned)
+    }
+
+    fn span(&mut self) -> Read<Span> {
+        let start = self.usize()?;
+        let len = self.usize()?;
+        Ok(Span::new(start, start + len))
+    }
+
+    fn spans(&mut self) -> Read<List<Span>> {
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(n);
+        let mut previous = 0;
+        for _ in 0..n {
+            let start = previous + self.usize()?;
+            out.push(Span::new(start, start + self.usize()?));
+            previous = start;
+        }
+        Ok(Cow::Owned(out))
+    }
+
+    fn day(&self, ordinal: i64) -> Read<Day> {
+        // Inverse of Day::ordinal (Howard Hinnant's civil_from_days).
+        let z = ordinal + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        match i32::try_from(year).ok().and_then(|y| Day::new(y, month, day)) {
+            Some(d) => Ok(d),
+            None => self.fail("bad day"),
+        }
+    }
+
+    fn date(&mut self) -> Read<DateSpec> {
+        let bits = self.uint()?;
+        let precision = match bits & 3 {
+            0 => Precision::Day,
+            1 => Precision::Month,
+            2 => Precision::Year,
+            _ => Precision::Approximate,
+        };
+        let start = self.int()?;
+        let length = i64::try_from(self.uint()?).or_else(|_| self.fail("bad date length"))?;
+        Ok(DateSpec {
+            start: self.day(start)?,
+            end: self.day(start + length)?,
+            precision,
+            relative: bits & 4 != 0,
+            year_inferred: bits & 8 != 0,
+        })
+    }
+
+    fn opt_date(&mut self) -> Read<Option<DateSpec>> {
+        if self.flag()? { self.date().map(Some) } else { Ok(None) }
+    }
+
+    fn sources(&mut self) -> Read<List<Source>> {
+        let n = self.count()?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(Source { doc: self.str()?, quote: self.str()?, span: self.span()? });
+        }
+        Ok(Cow::Owned(out))
+    }
+
+    fn f64(&mut self) -> Read<f64> {
+        let Some(bytes) = self.data.get(self.pos..self.pos + 8) else { return self.fail("truncated number") };
+        self.pos += 8;
+        let mut b = [0u8; 8];
+        b.copy_from_slice(bytes);
+        Ok(f64::from_le_bytes(b))
+    }
+
+    /// An enum from its position in `values`.
+    fn pick<T: Copy>(&mut self, values: &[T]) -> Read<T> {
+        let i = self.usize()?;
+        match values.get(i) {
+            Some(v) => Ok(*v),
+            None => self.fail("bad variant"),
+        }
+    }
+}
+
+const KINDS: [ActorKind; 5] =
+    [ActorKind::Person, ActorKind::Organisation, ActorKind::Institution, ActorKind::Country, ActorKind::Place];
+const SIDES: [Side; 4] = [Side::Mali, Side::Russia, Side::Niger, Side::Other];
+const EVENT_KINDS: [EventKind; 9] = [
+    EventKind::Visit,
+    EventKind::Arrival,
+    EventKind::Session,
+    EventKind::Audience,
+    EventKind::Signing,
+    EventKind::Meeting,
+    EventKind::Creation,
+    EventKind::Announcement,
+    EventKind::Anniversary,
+];
+const EVENT_STATUSES: [EventStatus; 2] = [EventStatus::Happened, EventStatus::Planned];
+const AGREEMENT_STATUSES: [AgreementStatus; 4] =
+    [AgreementStatus::Signed, AgreementStatus::Draft, AgreementStatus::Proposed, AgreementStatus::Planned];
+
+/// Decodes a corpus from bytes that live as long as the program (the embedded data).
+pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
+    let mut r = Reader { data, pos: 0, strings: Vec::new() };
+    if data.get(..4) != Some(MAGIC.as_slice()) {
+        return r.fail("not corpus data (bad header)");
+    }
+    r.pos = 4;
+    let n = r.count()?;
+    r.strings.reserve(n);
+    for _ in 0..n {
+        let len = r.usize()?;
+        let Some(bytes) = data.get(r.pos..r.pos + len) else { return r.fail("truncated string") };
+        let Ok(s) = std::str::from_utf8(bytes) else { return r.fail("string not UTF-8") };
+        r.strings.push(s);
+        r.pos += len;
+    }
+    let version = r.str()?;
+    let mut documents = Vec::with_capacity(r.count()?);
+    for _ in 0..documents.capacity() {
+        let id = r.str()?;
+        let title = r.str()?;
+        let outlet = r.opt_str()?;
+        let author = r.opt_str()?;
+        let published = match r.uint()? {
+            0 => None,
+            basis @ (1 | 2) => {
+                Some(Published { basis: if basis == 2 { Basis::Inferred } else { Basis::Stated }, date: r.date()? })
+            }
+            _ => return r.fail("bad publication date"),
+        };
+        let language = r.str()?;
+        let text = r.str()?;
+        let furniture = r.spans()?;
+        let passages = r.spans()?;
+        let n = r.count()?;
+        let mut mentions = Vec::with_capacity(n);
+        let mut previous = 0;
+        for _ in 0..n {
+            let start = previous + r.usize()?;
+            let span = Span::new(start, start + r.usize()?);
+            let passage = r.usize()?;
+            previous = start;
+            let target = match r.uint()? {
+                0 => Target::Actor(r.str()?),
+                1 => Target::Sector(r.str()?),
+                2 => Target::Date(r.date()?),
+                _ => return r.fail("bad mention"),
+            };
+            if span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                return r.fail("mention outside its text");
+            }
+            mentions.push(Mention { span, passage, target });
+        }
+        let mentions = Cow::Owned(mentions);
+        documents.push(Document {
+            id,
+            title,
+            outlet,
+            author,
+            published,
+            language,
+            text,
+            furniture,
+            passages,
+            mentions,
+        });
+    }
+    let mut actors = Vec::with_capacity(r.count()?);
+    for _ in 0..actors.capacity() {
+        let id = r.str()?;
+        let kind = r.pick(&KINDS)?;
+        let name = r.str()?;
+        let aliases = r.strs()?;
+        let side = r.pick(&SIDES)?;
+        let n = r.count()?;
+        let mut roles = Vec::with_capacity(n);
+        for _ in 0..n {
+            let role = r.str()?;
+            let sources = r.sources()?;
+            let Some(source) = sources.first().cloned() else { return r.fail("role without source") };
+            roles.push(Role { role, source });
+        }
+        actors.push(Actor {
+            id,
+            kind,
+            name,
+            aliases,
+            side,
+            roles: Cow::Owned(roles),
+            description_fr: r.str()?,
+            description_en: r.str()?,
+        });
+    }
+    let mut sectors = Vec::with_capacity(r.count()?);
+    for _ in 0..sectors.capacity() {
+        sectors.push(Sector { id: r.str()?, parent: r.opt_str()?, label_fr: r.str()?, label_en: r.str()? });
+    }
+    let mut events = Vec::with_capacity(r.count()?);
+    for _ in 0..events.capacity() {
+        events.push(Event {
+            id: r.str()?,
+            kind: r.pick(&EVENT_KINDS)?,
+            status: r.pick(&EVENT_STATUSES)?,
+            title_fr: r.str()?,
+            title_en: r.str()?,
+            date: r.opt_date()?,
+            place: r.opt_str()?,
+            actors: r.strs()?,
+            sectors: r.strs()?,
+            note_fr: r.opt_str()?,
+            note_en: r.opt_str()?,
+            sources: r.sources()?,
+        });
+    }
+    let mut agreements = Vec::with_capacity(r.count()?);
+    for _ in 0..agreements.capacity() {
+        agreements.push(Agreement {
+            id: r.str()?,
+            status: r.pick(&AGREEMENT_STATUSES)?,
+            title_fr: r.str()?,
+            title_en: r.str()?,
+            date: r.opt_date()?,
+            place: r.opt_str()?,
+            parties: r.strs()?,
+            sectors: r.strs()?,
+            note_fr: r.opt_str()?,
+            note_en: r.opt_str()?,
+            sources: r.sources()?,
+        });
+    }
+    let mut figures = Vec::with_capacity(r.count()?);
+    for _ in 0..figures.capacity() {
+        let id = r.str()?;
+        let label_fr = r.str()?;
+        let label_en = r.str()?;
+        let value = r.f64()?;
+        let from = if r.flag()? { Some(r.f64()?) } else { None };
+        figures.push(Figure {
+            id,
+            label_fr,
+            label_en,
+            value,
+            from,
+            at_least: r.flag()?,
+            unit_fr: r.str()?,
+            unit_en: r.str()?,
+            date: r.opt_date()?,
+            actors: r.strs()?,
+            sectors: r.strs()?,
+            note_fr: r.opt_str()?,
+            note_en: r.opt_str()?,
+            sources: r.sources()?,
+        });
+    }
+    if r.pos != data.len() {
+        return r.fail("trailing bytes");
+    }
+    Ok(Corpus {
+        version,
+        documents: Cow::Owned(documents),
+        actors: Cow::Owned(actors),
+        sectors: Cow::Owned(sectors),
+        events: Cow::Owned(events),
+        agreements: Cow::Owned(agreements),
+        figures: Cow::Owned(figures),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leak(bytes: Vec<u8>) -> &'static [u8] {
+        Box::leak(bytes.into_boxed_slice())
+    }
+
+    #[test]
+    fn days_round_trip_through_ordinals() {
+        let r = Reader { data: &[], pos: 0, strings: Vec::new() };
+        for (y, m, d) in [(1960, 1, 1), (2024, 2, 29), (2025, 7, 29), (1970, 1, 1), (1000, 3, 1), (2999, 12, 31)] {
+            let day = Day::new(y, m, d).unwrap();
+            assert_eq!(r.day(day.ordinal()).unwrap(), day);
+        }
+    }
+
+    #[test]
+    fn corrupt_data_is_refused_not_panicked_on() {
+        let good = encode(crate::embedded::corpus().unwrap());
+        assert!(decode(leak(b"XXXX".to_vec())).is_err());
+        assert!(decode(leak(good[..good.len() / 2].to_vec())).is_err(), "truncated");
+        let mut trailing = good.clone();
+        trailing.push(0);
+        assert!(decode(leak(trailing)).is_err());
+        for cut in [5, 100, 1000, good.len() - 1] {
+            let mut flipped = good.clone();
+            flipped[cut] ^= 0xff;
+            let _ = decode(leak(flipped)); // any result, but no panic
+        }
+    }
+}
