@@ -120,11 +120,11 @@ impl Writer {
         }
     }
 
+    /// Sources without their quotes: a quote is the text of its span, rebuilt when read.
     fn sources(&mut self, list: &[Source]) {
         self.uint(list.len() as u64);
         for s in list {
             self.str(&s.doc);
-            self.str(&s.quote);
             self.span(s.span);
         }
     }
@@ -393,11 +393,19 @@ impl Reader {
         if self.flag()? { self.date().map(Some) } else { Ok(None) }
     }
 
-    fn sources(&mut self) -> Read<List<Source>> {
+    /// Sources, their quotes borrowed from the documents' texts.
+    fn sources(&mut self, documents: &[Document]) -> Read<List<Source>> {
         let n = self.count()?;
         let mut out = Vec::with_capacity(n);
         for _ in 0..n {
-            out.push(Source { doc: self.str()?, quote: self.str()?, span: self.span()? });
+            let doc = self.str()?;
+            let span = self.span()?;
+            let text = match documents.iter().find(|d| d.id == doc).map(|d| &d.text) {
+                Some(Cow::Borrowed(text)) => *text,
+                _ => return self.fail("source in an unknown document"),
+            };
+            let Some(quote) = text.get(span.start..span.end) else { return self.fail("source outside its document") };
+            out.push(Source { doc, quote: Cow::Borrowed(quote), span });
         }
         Ok(Cow::Owned(out))
     }
@@ -516,7 +524,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         let mut roles = Vec::with_capacity(n);
         for _ in 0..n {
             let role = r.str()?;
-            let sources = r.sources()?;
+            let sources = r.sources(&documents)?;
             let Some(source) = sources.first().cloned() else { return r.fail("role without source") };
             roles.push(Role { role, source });
         }
@@ -549,7 +557,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             sectors: r.strs()?,
             note_fr: r.opt_str()?,
             note_en: r.opt_str()?,
-            sources: r.sources()?,
+            sources: r.sources(&documents)?,
         });
     }
     let mut agreements = Vec::with_capacity(r.count()?);
@@ -565,7 +573,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             sectors: r.strs()?,
             note_fr: r.opt_str()?,
             note_en: r.opt_str()?,
-            sources: r.sources()?,
+            sources: r.sources(&documents)?,
         });
     }
     let mut figures = Vec::with_capacity(r.count()?);
@@ -589,7 +597,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             sectors: r.strs()?,
             note_fr: r.opt_str()?,
             note_en: r.opt_str()?,
-            sources: r.sources()?,
+            sources: r.sources(&documents)?,
         });
     }
     if r.pos != data.len() {

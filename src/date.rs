@@ -120,13 +120,22 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// Why a date string was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError(pub String);
+/// Why a date string was refused. A plain enum: the wasm only needs to know it failed, and
+/// formatting the input into a message would link string-escaping code for nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or not a real day).
+    Malformed,
+    /// A range `A..B` whose end is before its start.
+    Reversed,
+}
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(match self {
+            DateError::Malformed => "not a date (expected YYYY, YYYY-MM, YYYY-MM-DD or START..END)",
+            DateError::Reversed => "the range ends before it starts",
+        })
     }
 }
 
@@ -160,7 +169,7 @@ impl DateSpec {
         if let Some((a, b)) = text.split_once("..") {
             let (a, b) = (DateSpec::parse_single(a)?, DateSpec::parse_single(b)?);
             if b.end < a.start {
-                return Err(DateError(format!("the range {text} ends before it starts")));
+                return Err(DateError::Reversed);
             }
             return Ok(DateSpec::range(a.start, b.end, Precision::Approximate));
         }
@@ -168,7 +177,7 @@ impl DateSpec {
     }
 
     fn parse_single(text: &str) -> Result<DateSpec, DateError> {
-        let bad = || DateError(format!("not a date: {text:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)"));
+        let bad = || DateError::Malformed;
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, len: usize| -> Result<u32, DateError> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {

@@ -204,7 +204,7 @@ pub struct Sector {
 pub struct Source {
     /// Document id.
     pub doc: Text,
-    /// The quote as written in the knowledge base.
+    /// The quote, exactly as the document writes it (the text of `span`).
     pub quote: Text,
     /// Where the quote stands in the document's original text.
     pub span: Span,

@@ -22,28 +22,68 @@ fn every_document_has_actors_sectors_and_dates() {
     }
 }
 
+/// The quotes of a knowledge-base file, read independently of the compiler: id → quotes.
+fn quotes_in(file: &str, table: &str) -> Vec<(String, Vec<String>)> {
+    let path = common::seeds_dir().join("knowledge").join(file);
+    let value: toml::Table = std::fs::read_to_string(path).unwrap().parse().unwrap();
+    value[table]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let id = item["id"].as_str().unwrap().to_string();
+            let quotes =
+                item["sources"].as_array().unwrap().iter().map(|s| s["quote"].as_str().unwrap().to_string()).collect();
+            (id, quotes)
+        })
+        .collect()
+}
+
 #[test]
 fn every_event_agreement_figure_and_role_has_a_verified_quote() {
     let corpus = common::corpus();
-    let check = |owner: &str, sources: &[Source]| {
+    let check = |owner: &str, sources: &[Source], written: &[String]| {
         assert!(!sources.is_empty(), "{owner} has a source");
-        for s in sources {
+        assert_eq!(sources.len(), written.len(), "{owner}: one source per quote written");
+        for (s, quote) in sources.iter().zip(written) {
             let d = doc(&corpus, &s.doc);
-            assert_eq!(normalize_space(d.slice(s.span)), normalize_space(&s.quote), "{owner}: the span is the quote");
+            assert!(!s.span.is_empty() && s.span.end <= d.text.len(), "{owner}: the span is inside {}", s.doc);
+            assert_eq!(
+                normalize_space(d.slice(s.span)),
+                normalize_space(quote),
+                "{owner}: the span is the quote written"
+            );
+            assert_eq!(s.quote, d.slice(s.span), "{owner}: the quote is the article's own text");
         }
     };
-    for e in corpus.events.iter() {
-        check(&e.id, &e.sources);
-    }
-    for a in corpus.agreements.iter() {
-        check(&a.id, &a.sources);
-    }
-    for f in corpus.figures.iter() {
-        check(&f.id, &f.sources);
+    for (file, table, items) in [
+        (
+            "events.toml",
+            "event",
+            corpus.events.iter().map(|e| (e.id.to_string(), e.sources.to_vec())).collect::<Vec<_>>(),
+        ),
+        (
+            "agreements.toml",
+            "agreement",
+            corpus.agreements.iter().map(|a| (a.id.to_string(), a.sources.to_vec())).collect(),
+        ),
+        ("figures.toml", "figure", corpus.figures.iter().map(|f| (f.id.to_string(), f.sources.to_vec())).collect()),
+    ] {
+        let written = quotes_in(file, table);
+        assert_eq!(written.len(), items.len(), "{file}: every item compiled");
+        for ((id, sources), (written_id, quotes)) in items.iter().zip(&written) {
+            assert_eq!(id, written_id);
+            check(id, sources, quotes);
+        }
     }
     for a in corpus.actors.iter() {
         for r in a.roles.iter() {
-            check(&a.id, std::slice::from_ref(&r.source));
+            let d = doc(&corpus, &r.source.doc);
+            assert!(
+                !r.source.span.is_empty() && d.slice(r.source.span).split_whitespace().count() >= 2,
+                "{}: role quote",
+                a.id
+            );
         }
     }
     assert!(corpus.events.len() >= 10 && corpus.agreements.len() >= 5 && corpus.figures.len() >= 5);

@@ -429,7 +429,8 @@ fn compile_document(
         match (&meta.published, &meta.published_quote) {
             (Some(p), _) if p.get_ref() == "unknown" => infer_published = false,
             (Some(p), Some(quote)) => {
-                let date = DateSpec::parse(p.get_ref()).map_err(|e| file.error_at(p, e.to_string()))?;
+                let date =
+                    DateSpec::parse(p.get_ref()).map_err(|e| file.error_at(p, format!("{:?}: {e}", p.get_ref())))?;
                 locate_meta(quote)?;
                 published = Some(Published { date, basis: Basis::Stated });
             }
@@ -567,7 +568,8 @@ impl<'a> References<'a> {
     }
 
     fn date(&self, file: &SourceFile, date: Option<&Loc>) -> Result<Option<DateSpec>, CompileError> {
-        date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, e.to_string()))).transpose()
+        date.map(|d| DateSpec::parse(d.get_ref()).map_err(|e| file.error_at(d, format!("{:?}: {e}", d.get_ref()))))
+            .transpose()
     }
 
     fn sources(&self, file: &SourceFile, owner: &Loc, sources: &[SourceEntry]) -> Result<List<Source>, CompileError> {
@@ -586,7 +588,8 @@ impl<'a> References<'a> {
             .get(doc.get_ref().as_str())
             .ok_or_else(|| file.error_at(doc, format!("unknown document id {:?}", doc.get_ref())))?;
         let span = locate(file, normalized, &document.text, &document.id, quote)?;
-        Ok(Source { doc: document.id.clone(), quote: quote.get_ref().clone().into(), span })
+        // The quote as the article writes it (white space included): the span's own text.
+        Ok(Source { doc: document.id.clone(), quote: document.slice(span).to_string().into(), span })
     }
 }
 

@@ -87,6 +87,13 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Reloads the page at its current address (used when the interface language changes).
+pub fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Sets the page title.
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {
@@ -94,11 +101,27 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Copies text to the clipboard; `false` when the browser refuses (insecure context, denied).
-pub async fn copy_text(text: &str) -> bool {
-    let Some(w) = window() else { return false };
-    let clipboard = w.navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+/// Copies text to the clipboard, then calls `done(true)`, or `done(false)` when the browser
+/// refuses (insecure context, permission denied). A plain promise callback: no async runtime.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = window() else { return done(false) };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (ok, failed) = (done.clone(), done);
+    let ok = Closure::once(move |_: JsValue| {
+        if let Some(f) = ok.take() {
+            f(true)
+        }
+    });
+    let failed = Closure::once(move |_: JsValue| {
+        if let Some(f) = failed.take() {
+            f(false)
+        }
+    });
+    let _ = w.navigator().clipboard().write_text(text).then2(&ok, &failed);
+    // Each runs at most once; the promise owns them from here.
+    ok.forget();
+    failed.forget();
 }
 
 /// Scrolls an element into the middle of the view.

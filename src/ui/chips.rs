@@ -1,10 +1,12 @@
 //! Active filters as chips, and the copy-link button.
 
 use explorer::format::date;
+use explorer::i18n::strings;
 use explorer::query::chips::{Chip, chips, remove};
 use explorer::query::{Filter, Lang};
 use leptos::prelude::*;
 
+use super::dom::{self, Node, el};
 use super::{Explorer, browser, use_explorer};
 
 /// The words of a chip.
@@ -28,47 +30,44 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
     }
 }
 
-/// Chips of the active filters, each removable, and "clear all".
+/// Chips of the active filters, each removable (a link without it), and "clear all".
 #[component]
 pub fn ActiveFilters() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.t_now();
-    move || {
-        let filter = explorer.state.with(|s| s.filter.clone());
-        let active = chips(&filter);
-        (!active.is_empty()).then(|| {
-            view! {
-                <section class="chips" aria-label=t.active_filters>
-                    <ul>
-                        {active
-                            .into_iter()
-                            .map(|chip| {
-                                let label = chip_label(&explorer, &filter, &chip);
-                                let aria = format!("{} : {label}", t.remove_filter);
-                                view! {
-                                    <li class="chip">
-                                        <span>{label}</span>
-                                        <a
-                                            class="chip-remove"
-                                            data-nav=""
-                                            aria-label=aria
-                                            title=t.remove_filter
-                                            href=explorer.href(|s| remove(&mut s.filter, &chip))
-                                        >
-                                            "×"
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <a class="clear-all" data-nav="" href=explorer.href(|s| s.filter = Filter::default())>
-                        {t.clear_all}
-                    </a>
-                </section>
-            }
-        })
-    }
+    dom::host("chips-host", move || {
+        let state = explorer.state.get();
+        let filter = &state.filter;
+        let active = chips(filter);
+        if active.is_empty() {
+            return Vec::new();
+        }
+        let t = strings(state.lang);
+        let items: Vec<Node> = active
+            .iter()
+            .map(|chip| {
+                let label = chip_label(&explorer, filter, chip);
+                let aria = format!("{} : {label}", t.remove_filter);
+                el("li").class("chip").child(el("span").text(&label)).child(
+                    el("a")
+                        .class("chip-remove")
+                        .attr("data-nav", "")
+                        .attr("aria-label", &aria)
+                        .attr("title", t.remove_filter)
+                        .attr("href", &explorer.href(&|s| remove(&mut s.filter, chip)))
+                        .text("×"),
+                )
+            })
+            .collect();
+        vec![
+            el("section").class("chips").attr("aria-label", t.active_filters).child(el("ul").children(items)).child(
+                el("a")
+                    .class("clear-all")
+                    .attr("data-nav", "")
+                    .attr("href", &explorer.href(&|s| s.filter = Filter::default()))
+                    .text(t.clear_all),
+            ),
+        ]
+    })
 }
 
 /// Copies the canonical link of the current view.
@@ -78,9 +77,7 @@ pub fn CopyLink() -> impl IntoView {
     let status: RwSignal<Option<bool>> = RwSignal::new(None);
     let copy = move |_| {
         // The address bar already holds the canonical URL: every change writes it.
-        let url = browser::current_url();
-        leptos::task::spawn_local(async move {
-            let ok = browser::copy_text(&url).await;
+        browser::copy_text(&browser::current_url(), move |ok| {
             status.set(Some(ok));
             gloo::timers::callback::Timeout::new(2500, move || status.set(None)).forget();
         });

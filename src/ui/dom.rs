@@ -8,6 +8,7 @@
 //! A component hosts the result in an element it renders with Leptos, and refills it from an
 //! `Effect` when its inputs change (see [`fill`]).
 
+use leptos::prelude::*;
 use leptos::web_sys;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -115,4 +116,22 @@ pub fn fill(host: &web_sys::Element, nodes: Vec<Node>) {
     for n in nodes {
         let _ = host.append_child(&n.0);
     }
+}
+
+/// A `<div>` whose content is built by `build` and rebuilt whenever what `build` reads
+/// (signals, memos) changes.
+pub fn host(class: &'static str, build: impl Fn() -> Vec<Node> + Send + Sync + 'static) -> impl IntoView {
+    // Boxed, so every host shares one compiled effect instead of one per call site.
+    host_boxed(class, Box::new(build))
+}
+
+fn host_boxed(class: &'static str, build: Box<dyn Fn() -> Vec<Node> + Send + Sync>) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let nodes = build();
+        if let Some(node) = node.get() {
+            fill(&node, nodes);
+        }
+    });
+    view! { <div class=class node_ref=node></div> }
 }

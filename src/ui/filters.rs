@@ -84,25 +84,13 @@ fn facet_value(t: &Strings, facet: &str, id: &str, label: &str, count: usize, ch
         .child(el("span").class("count").text(&count.to_string()))
 }
 
-/// Hosts a list built with [`dom`], refilled by `build` whenever what it reads changes.
-fn dom_host(class: &'static str, build: impl Fn() -> Vec<Node> + 'static) -> impl IntoView {
-    let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let nodes = build();
-        if let Some(host) = host.get() {
-            dom::fill(&host, nodes);
-        }
-    });
-    view! { <div class=class node_ref=host></div> }
-}
-
 /// One sector of the tree, with its count.
 fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize) -> Node {
     let sector = &explorer.corpus().sectors[i];
     let id = sector.id.as_ref();
     let checked = state.filter.sectors.iter().any(|s| s == id);
     let label = if state.lang == Lang::Fr { &sector.label_fr } else { &sector.label_en };
-    let href = explorer.href(|s| Filter::toggle(&mut s.filter.sectors, id));
+    let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sectors, id));
     facet_value(strings(state.lang), "sector", id, label, e.sector_counts[i], checked, &href)
 }
 
@@ -117,7 +105,7 @@ fn SectorFacet() -> impl IntoView {
     view! {
         <fieldset class="facet">
             <legend>{t.facet_sector}</legend>
-            {dom_host("tree-host", move || {
+            {dom::host("tree-host", move || {
                 let e = explorer.eval.get();
                 let state = explorer.state.get();
                 let roots = children_of(None)
@@ -174,7 +162,7 @@ fn ActorFacet() -> impl IntoView {
                 prop:value=move || find.get()
                 on:input=move |ev| find.set(event_target_value(&ev))
             />
-            {dom_host("actors-host", move || {
+            {dom::host("actors-host", move || {
                 let needle = fold(find.get().trim());
                 let e = explorer.eval.get();
                 let state = explorer.state.get();
@@ -200,7 +188,7 @@ fn ActorFacet() -> impl IntoView {
                                         let a = &corpus.actors[i];
                                         let id = a.id.as_ref();
                                         let checked = state.filter.actors.iter().any(|x| x == id);
-                                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.actors, id));
+                                        let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
                                         facet_value(t, "actor", id, &a.name, e.actor_counts[i], checked, &href)
                                     })
                                     .collect();
@@ -224,7 +212,7 @@ fn SourceFacet() -> impl IntoView {
     view! {
         <fieldset class="facet">
             <legend>{t.facet_source}</legend>
-            {dom_host("sources-host", move || {
+            {dom::host("sources-host", move || {
                 let e = explorer.eval.get();
                 let state = explorer.state.get();
                 let t = strings(state.lang);
@@ -239,7 +227,7 @@ fn SourceFacet() -> impl IntoView {
                         let title: String = d.title.chars().take(60).collect();
                         let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
                         let label = format!("{outlet} — {title}{ellipsis}");
-                        let href = explorer.href(|s| Filter::toggle(&mut s.filter.sources, id));
+                        let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
                         facet_value(t, "source", id, &label, e.source_counts[i], checked, &href)
                     })
                     .collect()
@@ -301,7 +289,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
     if let Some(b) = &histogram.earlier {
         let label = format!("{} {}", t.earlier, b.end.year + 1);
         let end = DateSpec::day(b.end);
-        let href = explorer.href(|s| {
+        let href = explorer.href(&|s| {
             s.filter.from = None;
             s.filter.to = Some(end);
         });

@@ -115,8 +115,9 @@ impl Explorer {
         self.change(|s| *s = next);
     }
 
-    /// The link of the current state with a change applied (for real `href`s).
-    pub fn href(&self, f: impl FnOnce(&mut ViewState)) -> String {
+    /// The link of the current state with a change applied (for real `href`s). Takes a `dyn`
+    /// closure so that the many call sites share one compiled copy.
+    pub fn href(&self, f: &dyn Fn(&mut ViewState)) -> String {
         let mut s = self.state.get_untracked();
         f(&mut s);
         let q = print(&s);
@@ -199,13 +200,16 @@ fn App(index: &'static Index<'static>) -> impl IntoView {
         }
     });
 
-    // The language changes rarely: the page is rebuilt then, and nowhere else, so every label
-    // below is a plain string (one reactive closure per label would weigh kilobytes of wasm).
-    let lang = Memo::new(move |_| state.with(|s| s.lang));
-    move || {
-        lang.track();
-        view! { <Page /> }
-    }
+    // The language changes rarely: the page is then reloaded in the new language (from the
+    // cache), so every label below is a plain string — a page rebuildable in place, or one
+    // reactive closure per label, would weigh tens of kilobytes of wasm.
+    let lang = state.get_untracked().lang;
+    Effect::new(move |_| {
+        if state.with(|s| s.lang) != lang {
+            browser::reload();
+        }
+    });
+    view! { <Page /> }
 }
 
 /// Everything on the page, in the current language.

@@ -53,14 +53,7 @@ pub fn Reader() -> impl IntoView {
             browser::later(move || browser::scroll_to(&format!("passage-{p}")));
         }
     });
-    let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let state = explorer.state.get();
-        if let Some(host) = host.get() {
-            dom::fill(&host, build(&explorer, &state));
-        }
-    });
-    view! { <div class="reader-host" node_ref=host></div> }
+    dom::host("reader-host", move || build(&explorer, &explorer.state.get()))
 }
 
 /// The reader for the document of the state, if one is open.
@@ -71,7 +64,7 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
     };
     let doc = &corpus.documents[doc_index];
     let t = strings(state.lang);
-    let close = explorer.href(|s| {
+    let close = explorer.href(&|s| {
         s.doc = None;
         s.passage = None;
     });

@@ -31,42 +31,40 @@ fn view_label(t: &Strings, view: View) -> &'static str {
 #[component]
 pub fn Results() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.t_now();
-    let count = move |view: View| {
-        explorer.eval.with(|e| match view {
-            View::Documents => e.documents.len(),
-            View::Timeline => e.events.len() + e.agreements.len(),
-            View::Passages => e.passages.len(),
-        })
-    };
     let current = move || explorer.state.with(|s| s.view);
+    let count = move |e: &Evaluation, view: View| match view {
+        View::Documents => e.documents.len(),
+        View::Timeline => e.events.len() + e.agreements.len(),
+        View::Passages => e.passages.len(),
+    };
+    let tabs = dom::host("tabs-host", move || {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let t = strings(state.lang);
+        let tabs: Vec<Node> = View::ALL
+            .into_iter()
+            .map(|view| {
+                el("a")
+                    .attr("role", "tab")
+                    .class("tab")
+                    .attr("id", &format!("tab-{}", view.key()))
+                    .attr("data-view", view.key())
+                    .attr("data-nav", "")
+                    .attr("aria-selected", if state.view == view { "true" } else { "false" })
+                    .attr("aria-controls", "results-panel")
+                    .attr("href", &explorer.href(&|s| s.view = view))
+                    .text(view_label(t, view))
+                    .text(" ")
+                    .child(el("span").class("count").text(&count(&e, view).to_string()))
+            })
+            .collect();
+        vec![el("div").class("tabs").attr("role", "tablist").attr("aria-label", t.results_tabs).children(tabs)]
+    });
     view! {
-        <div class="tabs" role="tablist" aria-label=t.results_tabs>
-            {View::ALL
-                .into_iter()
-                .map(|view| {
-                    view! {
-                        <a
-                            role="tab"
-                            class="tab"
-                            id=format!("tab-{}", view.key())
-                            data-view=view.key()
-                            aria-selected=move || (current() == view).to_string()
-                            aria-controls="results-panel"
-                            data-nav=""
-                            href=move || explorer.state.with(|_| explorer.href(|s| s.view = view))
-                        >
-                            {view_label(t, view)}
-                            " "
-                            <span class="count">{move || count(view)}</span>
-                        </a>
-                    }
-                })
-                .collect_view()}
-        </div>
+        {tabs}
         <section id="results-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", current().key())>
             {move || {
-                if count(current()) == 0 {
+                if explorer.eval.with(|e| count(e, current())) == 0 {
                     return view! { <Empty /> }.into_any();
                 }
                 match current() {
@@ -83,25 +81,31 @@ pub fn Results() -> impl IntoView {
 #[component]
 fn Empty() -> impl IntoView {
     let explorer = use_explorer();
-    let t = explorer.t();
-    let filter = explorer.state.with(|s| s.filter.clone());
-    let words: Vec<String> =
-        explorer::query::chips::chips(&filter).iter().map(|c| chip_label(&explorer, &filter, c)).collect();
-    let last = last(&filter, explorer.last_added().as_ref());
-    view! {
-        <div class="empty" role="status">
-            <p><strong>{t.no_results}</strong></p>
-            {(!words.is_empty()).then(|| view! { <p>{t.no_results_why} " " {words.join(" · ")}</p> })}
-            {last.map(|chip| {
-                let label = format!("{} ({})", t.remove_last_filter, chip_label(&explorer, &filter, &chip));
-                view! {
-                    <a class="remove-last" data-nav="" href=explorer.href(|s| remove(&mut s.filter, &chip))>
-                        {label}
-                    </a>
-                }
-            })}
-        </div>
-    }
+    dom::host("empty-host", move || {
+        let state = explorer.state.get();
+        let t = strings(state.lang);
+        let filter = &state.filter;
+        let words: Vec<String> =
+            explorer::query::chips::chips(filter).iter().map(|c| chip_label(&explorer, filter, c)).collect();
+        let last = last(filter, explorer.last_added().as_ref());
+        let why = (!words.is_empty()).then(|| el("p").text(&format!("{} {}", t.no_results_why, words.join(" · "))));
+        let remove_last = last.map(|chip| {
+            let label = format!("{} ({})", t.remove_last_filter, chip_label(&explorer, filter, &chip));
+            el("a")
+                .class("remove-last")
+                .attr("data-nav", "")
+                .attr("href", &explorer.href(&|s| remove(&mut s.filter, &chip)))
+                .text(&label)
+        });
+        vec![
+            el("div")
+                .class("empty")
+                .attr("role", "status")
+                .child(el("p").child(el("strong").text(t.no_results)))
+                .child_opt(why)
+                .child_opt(remove_last),
+        ]
+    })
 }
 
 /// The byte ranges of a passage to highlight: search matches, and mentions of the selected
@@ -164,7 +168,7 @@ fn list_host(
 
 /// A link to a passage of a document, opened in the reader.
 fn passage_href(explorer: &Explorer, doc: &str, passage: usize) -> String {
-    explorer.href(|s| {
+    explorer.href(&|s| {
         s.doc = Some(doc.to_string());
         s.passage = Some(passage);
     })

@@ -36,15 +36,16 @@ fn x_of(day: Day, domain: (Day, Day)) -> i64 {
 #[component]
 pub fn Timeline() -> impl IntoView {
     let explorer = use_explorer();
-    let host = NodeRef::<leptos::html::Figure>::new();
-    Effect::new(move |_| {
+    dom::host("timeline-host", move || {
         let e = explorer.eval.get();
-        let state = explorer.state.get();
-        if let Some(host) = host.get() {
-            dom::fill(&host, build(&explorer, &e, state.lang));
-        }
-    });
-    view! { <figure class="timeline" node_ref=host aria-label=explorer.t_now().timeline_label></figure> }
+        let lang = explorer.state.with(|s| s.lang);
+        vec![
+            el("figure")
+                .class("timeline")
+                .attr("aria-label", strings(lang).timeline_label)
+                .children(build(&explorer, &e, lang)),
+        ]
+    })
 }
 
 /// The axis and the rows of the timeline.
@@ -151,7 +152,7 @@ fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 .map(|s| {
                     let doc = corpus.document(&s.doc);
                     let passage = doc.and_then(|d| d.passage_of(s.span));
-                    let href = explorer.href(|st| {
+                    let href = explorer.href(&|st| {
                         st.doc = Some(s.doc.to_string());
                         st.passage = passage;
                     });
