@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make serve  — install what is missing, build, and serve the explorer on http://127.0.0.1:8080/
 #   make test   — install what is missing and run every check (what CI runs)
-# Other targets: make build (dist/ for static hosting), make e2e.
+# Other targets: make build (dist/ for static hosting), make e2e, make report (corpus review),
+# make bench (filtering on a corpus 100× larger).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -9,7 +10,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup-build setup-test fmt-check clippy unit build e2e size report
+.PHONY: serve test setup-build setup-test fmt-check clippy unit build e2e size report bench
 
 serve: setup-build
 	@echo "Serving the explorer at http://127.0.0.1:8080/ (Ctrl-C to stop)"
@@ -46,3 +47,6 @@ size:
 
 report:
 	cargo run --quiet --bin corpus-report
+
+bench:
+	cargo run --quiet --release --example filter_bench
