@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make serve  — install what is missing, build, and serve the explorer on http://127.0.0.1:8080/
 #   make test   — install what is missing and run every check (what CI runs)
-# Other targets: make build (dist/ for static hosting), make e2e.
+# Other targets: make build (dist/ for static hosting), make e2e, make report (corpus review),
+# make bench (filtering on a corpus 100× larger).
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
