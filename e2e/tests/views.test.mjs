@@ -167,6 +167,51 @@ test("empty results say why and offer to remove the last filter", async () => {
   await context.close();
 });
 
+test("the actor type-ahead ignores accents and case, and matches aliases", async () => {
+  const { page, context } = await open();
+  await page.fill("#actor-find", "goita");
+  await page.waitForFunction(() => document.querySelectorAll('[data-facet="actor"]').length < 10);
+  const shown = await page.$$eval('[data-facet="actor"]', (els) => els.map((e) => e.dataset.value));
+  assert.deepEqual(shown, ["assimi-goita"]);
+  await page.fill("#actor-find", "SERGEI");
+  await page.waitForFunction(() => document.querySelector('[data-facet="actor"]')?.dataset.value === "sergei-tsivilev");
+  await page.fill("#actor-find", "rosatom");
+  await page.waitForSelector('[data-facet="actor"][data-value="rosatom"]');
+  await context.close();
+});
+
+test("the copy-link button copies the canonical URL of the view", async () => {
+  const { page, context } = await open("?actor=rosatom,bamako&view=timeline");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await page.click(".copy-link");
+  await page.waitForFunction(() => document.querySelector(".copy-status")?.textContent.length > 0);
+  assert.match(await page.locator(".copy-status").innerText(), /Lien copié/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.equal(new URL(copied).search, "?view=timeline&actor=rosatom,bamako");
+  await context.close();
+});
+
+test("report: time from a facet click to the updated view (logged, not asserted)", async () => {
+  const { page, context } = await open();
+  const times = [];
+  for (const value of ["energy", "mining", "space", "energy", "mining", "space"]) {
+    times.push(
+      await page.evaluate(async (v) => {
+        const link = document.querySelector(`[data-facet="sector"][data-value="${v}"]`);
+        const t0 = performance.now();
+        link.click();
+        // Leptos runs its effects in microtasks; a macrotask later, the DOM is updated.
+        await new Promise((r) => setTimeout(r, 0));
+        return performance.now() - t0;
+      }, value),
+    );
+  }
+  assert.ok((await docIds(page)).length >= 0);
+  console.log(`report: facet click → view updated: ${times.map((t) => t.toFixed(1)).join(", ")} ms`);
+  await context.close();
+});
+
 test("screenshots: desktop and phone", async () => {
   const desktop = await open("?sector=energy&actor=sergei-tsivilev");
   await desktop.page.screenshot({ path: join(SHOTS, "documents-desktop.png") });

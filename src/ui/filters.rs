@@ -308,8 +308,8 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             ),
         );
     }
-    // About eight labels whatever the number of bars; every bar keeps its aria-label.
-    let label_every = histogram.buckets.len().div_ceil(8).max(1);
+    // About five labels whatever the number of bars; every bar keeps its aria-label.
+    let label_every = histogram.buckets.len().div_ceil(5).max(1);
     for (i, b) in histogram.buckets.iter().enumerate() {
         let label = match histogram.unit {
             Unit::Month => month_short(lang, b.start.year, b.start.month),

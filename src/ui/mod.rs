@@ -84,8 +84,11 @@ impl Explorer {
             self.last_added.set_value(Some(chip));
         }
         self.typing.set_value(false);
-        browser::write_query(&print(&next), true);
+        let query = print(&next);
         self.state.set(next);
+        // The view first, the address right after: writing history costs milliseconds that
+        // need not delay what the user sees. Order between changes is kept.
+        browser::later(move || browser::write_query(&query, true));
     }
 
     /// Typing in the search box: the first key of a burst pushes a history entry, the next
@@ -96,8 +99,9 @@ impl Explorer {
         next.filter.q = q;
         self.typing.set_value(true);
         self.last_added.set_value(Some(Chip::Query));
-        browser::write_query(&print(&next), push);
+        let query = print(&next);
         self.state.set(next);
+        browser::later(move || browser::write_query(&query, push));
     }
 
     /// Ends a typing burst (the search box lost focus), so the next key pushes again.
@@ -170,6 +174,12 @@ fn page_title(explorer: &Explorer) -> String {
 #[component]
 fn App(index: &'static Index<'static>) -> impl IntoView {
     let (initial, initial_notices) = parse(&browser::current_query(), index.corpus);
+    // The address bar shows the canonical link of what is on screen (bad parameters, already
+    // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
+    let canonical = print(&initial);
+    if browser::current_query().trim_start_matches('?') != canonical {
+        browser::write_query(&canonical, false);
+    }
     let state = RwSignal::new(initial);
     let notices = RwSignal::new(initial_notices);
     let eval = Memo::new(move |_| state.with(|s| index.evaluate(&s.filter)));

@@ -37,6 +37,10 @@ pub fn Results() -> impl IntoView {
         View::Timeline => e.events.len() + e.agreements.len(),
         View::Passages => e.passages.len(),
     };
+    let panel = Memo::new(move |_| {
+        let view = current();
+        (view, explorer.eval.with(|e| count(e, view)) == 0)
+    });
     let tabs = dom::host("tabs-host", move || {
         let e = explorer.eval.get();
         let state = explorer.state.get();
@@ -64,13 +68,13 @@ pub fn Results() -> impl IntoView {
         {tabs}
         <section id="results-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", current().key())>
             {move || {
-                if explorer.eval.with(|e| count(e, current())) == 0 {
-                    return view! { <Empty /> }.into_any();
-                }
-                match current() {
-                    View::Documents => view! { <DocumentList /> }.into_any(),
-                    View::Timeline => view! { <Timeline /> }.into_any(),
-                    View::Passages => view! { <PassageList /> }.into_any(),
+                // Only a change of tab or of emptiness swaps the component; a filter change
+                // refills the component's list in place.
+                match panel.get() {
+                    (_, true) => view! { <Empty /> }.into_any(),
+                    (View::Documents, false) => view! { <DocumentList /> }.into_any(),
+                    (View::Timeline, false) => view! { <Timeline /> }.into_any(),
+                    (View::Passages, false) => view! { <PassageList /> }.into_any(),
                 }
             }}
         </section>

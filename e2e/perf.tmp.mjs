@@ -1,0 +1,10 @@
+import { startServer } from "./lib/server.mjs";
+import { launchChromium } from "./lib/browser.mjs";
+const s = await startServer({ root: "/work/main/dist" });
+const b = await launchChromium(); const p = await b.newPage();
+const logs = []; p.on("console", (m) => m.text().startsWith("PERF") && logs.push(m.text()));
+await p.goto(s.url); await p.waitForSelector("[data-doc]");
+logs.length = 0;
+const t = await p.evaluate(async () => { const l = document.querySelector(`[data-facet="sector"][data-value="space"]`); const t0 = performance.now(); l.click(); console.log("PERF click dispatched " + (performance.now()-t0).toFixed(1)); await new Promise(r => setTimeout(r, 0)); return performance.now() - t0; });
+console.log("total", t.toFixed(1)); console.log(logs.join("\n"));
+await b.close(); await s.close();
