@@ -39,7 +39,7 @@ build:
 	trunk build --release --offline
 
 e2e:
-	cd e2e && node --test --test-concurrency=1 tests/*.test.mjs
+	cd e2e && node --test --test-concurrency=1 tests/*.test.mjs cross/*.test.mjs
 
 size:
 	scripts/size-report.sh dist

@@ -2,13 +2,14 @@
 # Installs what this project needs and is missing; skips what is already there at the right
 # version, so running it twice costs seconds. Usage:
 #   scripts/setup.sh build   # Rust wasm target, trunk, wasm-bindgen-cli, npm tools (wasm-opt)
-#   scripts/setup.sh test    # the above, plus rustfmt/clippy and Chromium for browser tests
+#   scripts/setup.sh test    # the above, plus rustfmt/clippy, Chromium, Firefox ESR, WebKitGTK for browser tests
 # Needs: rustup/cargo, node/npm, and root for apt-get (Chromium) on a bare machine.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-test}"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.1"
 export PATH="$HOME/.cargo/bin:$ROOT/e2e/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -97,6 +98,21 @@ ensure_chromium() {
   fi
 }
 
+# Firefox and WebKit for the cross-browser smoke suite (driven over WebDriver).
+ensure_cross_browsers() {
+  local missing=()
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; else say "firefox-esr, WebKitWebDriver, Xvfb: present"; fi
+  if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f2)" = "$GECKODRIVER_VERSION" ]; then
+    say "geckodriver $GECKODRIVER_VERSION: present"
+  else
+    say "installing geckodriver $GECKODRIVER_VERSION (a few minutes on a cold machine)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+  fi
+}
+
 ensure_rust_target
 ensure_node
 ensure_npm_packages
@@ -107,6 +123,7 @@ case "$MODE" in
   test)
     ensure_rust_components
     ensure_chromium
+    ensure_cross_browsers
     ;;
   *) echo "usage: scripts/setup.sh [build|test]" >&2; exit 2 ;;
 esac
