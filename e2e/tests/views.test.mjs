@@ -122,6 +122,21 @@ test("a histogram bar sets a date range; month precision is honest", async () =>
   await context.close();
 });
 
+test("dragging across the histogram selects a range of months", async () => {
+  const { page, context } = await open();
+  const box = async (bucket) => page.locator(`.histogram [data-bucket="${bucket}"]`).boundingBox();
+  const june = await box("2025-06-01");
+  const august = await box("2025-08-01");
+  await page.mouse.move(june.x + june.width / 2, june.y + june.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(august.x + august.width / 2, august.y + august.height - 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => location.search.includes("from=2025-06"));
+  assert.equal(query(page).get("from"), "2025-06");
+  assert.equal(query(page).get("to"), "2025-08");
+  await context.close();
+});
+
 test("search is French-aware and highlights matches", async () => {
   const { page, context } = await open("?q=GOITA&view=passages");
   await page.waitForSelector(".passage mark");

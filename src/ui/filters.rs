@@ -441,7 +441,14 @@ fn DateFacet() -> impl IntoView {
                         show_brush(&h, None);
                     }
                 }
+                on:pointerup=move |ev| {
+                    // A drag ends here: its click would land on the bars' common ancestor.
+                    if let (Some(i), Some(_)) = (bar_index(&ev), brush.get_value()) {
+                        finish(i);
+                    }
+                }
                 on:click=move |ev| {
+                    // Keyboard (Enter or Space on a bar), or a click a pointer-up already handled.
                     if let Some(i) = bar_index(&ev) {
                         finish(i);
                     }
