@@ -122,6 +122,16 @@ test("a histogram bar sets a date range; month precision is honest", async () =>
   await context.close();
 });
 
+test("the date inputs set a range of days", async () => {
+  const { page, context } = await open();
+  await page.fill('[data-date-input="from"]', "2025-07-28");
+  await page.waitForFunction(() => location.search.includes("from=2025-07-28"));
+  await page.fill('[data-date-input="to"]', "2025-07-28");
+  await page.waitForFunction(() => location.search.includes("to=2025-07-28"));
+  assert.deepEqual(await docIds(page), ["001_acfb4e3aff133b8d"], "only 001 is about 28 July 2025");
+  await context.close();
+});
+
 test("dragging across the histogram selects a range of months", async () => {
   const { page, context } = await open();
   const box = async (bucket) => page.locator(`.histogram [data-bucket="${bucket}"]`).boundingBox();

@@ -251,6 +251,39 @@ fn bucket_range(bucket: &Bucket, unit: Unit) -> DateSpec {
     }
 }
 
+/// The "from" (or, with `end`, the "to") date input. A range left reversed by a change drops
+/// its other end.
+fn date_input(label: &'static str, end: bool) -> impl IntoView {
+    let explorer = use_explorer();
+    let day_value = move |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
+    view! {
+        <label>
+            <span>{label}</span>
+            <input
+                type="date"
+                data-date-input=if end { "to" } else { "from" }
+                prop:value=move || {
+                    let (from, to) = explorer.state.with(|s| s.filter.range());
+                    day_value(if end { to } else { from })
+                }
+                on:change=move |ev| {
+                    let day = input_day(&event_target_value(&ev));
+                    explorer.change(|s| {
+                        let f = &mut s.filter;
+                        if end {
+                            f.to = day;
+                            f.from = f.from.filter(|from| day.is_none_or(|to| to.end >= from.start));
+                        } else {
+                            f.from = day;
+                            f.to = f.to.filter(|to| day.is_none_or(|from| to.end >= from.start));
+                        }
+                    })
+                }
+            />
+        </label>
+    }
+}
+
 /// The bar index of an event's target (`data-i` on the bar or an ancestor).
 fn bar_index(ev: &leptos::web_sys::Event) -> Option<usize> {
     use wasm_bindgen::JsCast;
@@ -360,7 +393,6 @@ fn DateFacet() -> impl IntoView {
             s.filter.to = to;
         })
     };
-    let day_value = move |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
     let host = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let e = explorer.eval.get();
@@ -385,36 +417,7 @@ fn DateFacet() -> impl IntoView {
     view! {
         <fieldset class="facet dates">
             <legend>{t.facet_date}</legend>
-            <div class="date-inputs">
-                <label>
-                    <span>{t.date_from}</span>
-                    <input
-                        type="date"
-                        data-date-input="from"
-                        prop:value=move || day_value(explorer.state.with(|s| s.filter.range().0))
-                        on:change=move |ev| {
-                            let from = input_day(&event_target_value(&ev));
-                            let to = explorer.state.with_untracked(|s| s.filter.to);
-                            let to = to.filter(|to| from.is_none_or(|f| to.end >= f.start));
-                            set_range(from, to)
-                        }
-                    />
-                </label>
-                <label>
-                    <span>{t.date_to}</span>
-                    <input
-                        type="date"
-                        data-date-input="to"
-                        prop:value=move || day_value(explorer.state.with(|s| s.filter.range().1))
-                        on:change=move |ev| {
-                            let to = input_day(&event_target_value(&ev));
-                            let from = explorer.state.with_untracked(|s| s.filter.from);
-                            let from = from.filter(|from| to.is_none_or(|t| t.end >= from.start));
-                            set_range(from, to)
-                        }
-                    />
-                </label>
-            </div>
+            <div class="date-inputs">{date_input(t.date_from, false)} {date_input(t.date_to, true)}</div>
             <p class="hint" id="histogram-help">{t.histogram_help}</p>
             <div
                 class="histogram-host"

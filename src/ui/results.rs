@@ -72,9 +72,13 @@ pub fn Results() -> impl IntoView {
                 // refills the component's list in place.
                 match panel.get() {
                     (_, true) => view! { <Empty /> }.into_any(),
-                    (View::Documents, false) => view! { <DocumentList /> }.into_any(),
+                    (View::Documents, false) => {
+                        view! { <PagedList class="doc-list" items=document_cards total=|e| e.documents.len() /> }.into_any()
+                    }
                     (View::Timeline, false) => view! { <Timeline /> }.into_any(),
-                    (View::Passages, false) => view! { <PassageList /> }.into_any(),
+                    (View::Passages, false) => {
+                        view! { <PagedList class="passage-list" items=passage_items total=|e| e.passages.len() /> }.into_any()
+                    }
                 }
             }}
         </section>
@@ -269,23 +273,18 @@ fn passage_items(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: 
         .collect()
 }
 
+/// A list of results, a page at a time.
 #[component]
-fn DocumentList() -> impl IntoView {
+fn PagedList(
+    class: &'static str,
+    items: fn(&Explorer, &Evaluation, &ViewState, usize) -> Vec<Node>,
+    total: fn(&Evaluation) -> usize,
+) -> impl IntoView {
     let explorer = use_explorer();
     let shown = RwSignal::new(PAGE);
     view! {
-        {list_host("doc-list", shown, document_cards)}
-        <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(|e| e.documents.len())) />
-    }
-}
-
-#[component]
-fn PassageList() -> impl IntoView {
-    let explorer = use_explorer();
-    let shown = RwSignal::new(PAGE);
-    view! {
-        {list_host("passage-list", shown, passage_items)}
-        <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(|e| e.passages.len())) />
+        {list_host(class, shown, items)}
+        <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(total)) />
     }
 }
 
