@@ -1,9 +1,8 @@
 //! The corpus model: what the build step produces and the app reads.
 //!
 //! Strings and lists are [`Text`] and [`List`] (copy-on-write): the build-time compiler fills
-//! them with owned values, and `build.rs` writes the result as a Rust `static` of borrowed
-//! ones, which the app embeds. Reading the corpus in the browser therefore costs nothing:
-//! no parsing, no allocation, no deserialisation code in the wasm.
+//! them with owned values; the app decodes the embedded corpus (see [`crate::codec`]) with
+//! every text borrowed in place from the binary, so only the lists are allocated.
 //! Offsets are byte offsets into a document's original text, which is never altered.
 
 use std::borrow::Cow;

@@ -247,6 +247,29 @@ test("report: time from a facet click to the updated view (logged, not asserted)
   await context.close();
 });
 
+test("following a link to the other language reloads the page in it, one history step", async () => {
+  const { page, context } = await open("?sector=energy");
+  assert.match(await page.title(), /Mali–Russie explorer/);
+  await page.evaluate(() => {
+    const a = document.createElement("a");
+    a.href = "?sector=energy&lang=en";
+    a.dataset.nav = "";
+    a.id = "to-english";
+    a.textContent = "English";
+    document.body.append(a);
+  });
+  await Promise.all([page.waitForEvent("load"), page.click("#to-english")]);
+  await page.waitForSelector(".tabs");
+  assert.equal(new URL(page.url()).search, "?sector=energy&lang=en");
+  assert.match(await page.title(), /Mali–Russia explorer/);
+  assert.match(await page.locator(".tabs").innerText(), /Timeline/);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("lang="));
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
+  await context.close();
+});
+
 test("screenshots: desktop and phone", async () => {
   const desktop = await open("?sector=energy&actor=sergei-tsivilev");
   await desktop.page.screenshot({ path: join(SHOTS, "documents-desktop.png") });

@@ -85,6 +85,12 @@ impl Explorer {
         }
         self.typing.set_value(false);
         let query = print(&next);
+        if next.lang != before.lang {
+            // The page reloads in the new language (see `App`): the address must be there first.
+            browser::write_query(&query, true);
+            self.state.set(next);
+            return;
+        }
         self.state.set(next);
         // The view first, the address right after: writing history costs milliseconds that
         // need not delay what the user sees. Order between changes is kept.
