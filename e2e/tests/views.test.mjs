@@ -247,26 +247,28 @@ test("report: time from a facet click to the updated view (logged, not asserted)
   await context.close();
 });
 
-test("following a link to the other language reloads the page in it, one history step", async () => {
+test("the language switch reloads the view in English, one history step, and is remembered", async () => {
   const { page, context } = await open("?sector=energy");
   assert.match(await page.title(), /Mali–Russie explorer/);
-  await page.evaluate(() => {
-    const a = document.createElement("a");
-    a.href = "?sector=energy&lang=en";
-    a.dataset.nav = "";
-    a.id = "to-english";
-    a.textContent = "English";
-    document.body.append(a);
-  });
-  await Promise.all([page.waitForEvent("load"), page.click("#to-english")]);
+  await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
   await page.waitForSelector(".tabs");
   assert.equal(new URL(page.url()).search, "?sector=energy&lang=en");
   assert.match(await page.title(), /Mali–Russia explorer/);
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
-  await page.goBack();
-  await page.waitForFunction(() => !location.search.includes("lang="));
+  assert.equal(await page.locator(".lang-switch").innerText(), "Français");
+  // A link that names no language opens in the remembered one, and says so in the address.
+  await page.goto(`${server.url}?actor=rosatom`);
+  await page.waitForSelector(".tabs");
+  assert.equal(new URL(page.url()).search, "?actor=rosatom&lang=en");
+  assert.match(await page.locator(".tabs").innerText(), /Timeline/);
+  // A link that names one is followed as it is.
+  await page.goto(`${server.url}?actor=rosatom&lang=fr`);
   await page.waitForSelector(".tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes("lang=en"));
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   await context.close();
 });
 

@@ -94,6 +94,20 @@ pub fn reload() {
     }
 }
 
+const LANG_KEY: &str = "mali-russie-explorer.lang";
+
+/// The interface language remembered on this device, if any.
+pub fn stored_lang() -> Option<String> {
+    window()?.local_storage().ok()??.get_item(LANG_KEY).ok()?
+}
+
+/// Remembers the interface language on this device (silently nothing where storage is off).
+pub fn store_lang(lang: &str) {
+    if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, lang);
+    }
+}
+
 /// Sets the page title.
 pub fn set_title(title: &str) {
     if let Some(d) = window().and_then(|w| w.document()) {

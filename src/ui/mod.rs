@@ -179,7 +179,13 @@ fn page_title(explorer: &Explorer) -> String {
 /// The whole page.
 #[component]
 fn App(index: &'static Index<'static>) -> impl IntoView {
-    let (initial, initial_notices) = parse(&browser::current_query(), index.corpus);
+    let (mut initial, initial_notices) = parse(&browser::current_query(), index.corpus);
+    // A link that names no language opens in the one this device remembers.
+    if !browser::current_query().contains("lang=")
+        && let Some(lang) = browser::stored_lang().and_then(|l| Lang::from_key(&l))
+    {
+        initial.lang = lang;
+    }
     // The address bar shows the canonical link of what is on screen (bad parameters, already
     // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
     let canonical = print(&initial);
@@ -220,12 +226,37 @@ fn App(index: &'static Index<'static>) -> impl IntoView {
     // cache), so every label below is a plain string — a page rebuildable in place, or one
     // reactive closure per label, would weigh tens of kilobytes of wasm.
     let lang = state.get_untracked().lang;
+    browser::store_lang(lang.key());
     Effect::new(move |_| {
         if state.with(|s| s.lang) != lang {
             browser::reload();
         }
     });
     view! { <Page /> }
+}
+
+/// A link to the same view in the other language (the page reloads in it).
+fn language_switch(explorer: Explorer) -> impl IntoView {
+    let other = match explorer.state.with_untracked(|s| s.lang) {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let (label, hint) = match other {
+        Lang::En => ("English", "Read this page in English"),
+        Lang::Fr => ("Français", "Lire cette page en français"),
+    };
+    view! {
+        <a
+            class="lang-switch"
+            data-nav=""
+            lang=other.key()
+            hreflang=other.key()
+            title=hint
+            href=move || explorer.state.with(|_| explorer.href(&|s| s.lang = other))
+        >
+            {label}
+        </a>
+    }
 }
 
 /// Everything on the page, in the current language.
@@ -256,6 +287,7 @@ fn Page() -> impl IntoView {
                     }}
                 </button>
                 <chips::CopyLink />
+                {language_switch(explorer)}
             </div>
         </header>
         <notices::Notices />
