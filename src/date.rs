@@ -67,6 +67,37 @@ impl Day {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The day of an ordinal (the inverse of [`Day::ordinal`]), if its year is an `i32`.
+    pub fn from_ordinal(ordinal: i64) -> Option<Day> {
+        // Howard Hinnant's civil_from_days.
+        let z = ordinal.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        Day::new(year, month, day)
+    }
+
+    /// The next day.
+    pub fn next(self) -> Day {
+        Day::new(self.year, self.month, self.day + 1)
+            .or_else(|| Day::new(self.year, self.month + 1, 1))
+            .unwrap_or(Day { year: self.year + 1, month: 1, day: 1 })
+    }
+
+    /// The previous day.
+    pub fn previous(self) -> Day {
+        if self.day > 1 {
+            return Day { day: self.day - 1, ..self };
+        }
+        let (year, month) = if self.month == 1 { (self.year - 1, 12) } else { (self.year, self.month - 1) };
+        Day::end_of_month(year, month).unwrap_or(Day { year, month, day: 28 })
+    }
 }
 
 impl fmt::Display for Day {
@@ -279,6 +310,20 @@ mod tests {
         let b = Day::new(2025, 8, 31).unwrap();
         assert_eq!(b.ordinal() - a.ordinal(), 34);
         assert_eq!(Day::new(2024, 3, 1).unwrap().ordinal() - Day::new(2024, 2, 28).unwrap().ordinal(), 2);
+    }
+
+    #[test]
+    fn days_step_and_round_trip_through_ordinals() {
+        let day = |s: &str| d(s).start;
+        assert_eq!(day("2024-02-28").next(), day("2024-02-29"));
+        assert_eq!(day("2025-02-28").next(), day("2025-03-01"));
+        assert_eq!(day("2025-12-31").next(), day("2026-01-01"));
+        assert_eq!(day("2025-03-01").previous(), day("2025-02-28"));
+        assert_eq!(day("2025-01-01").previous(), day("2024-12-31"));
+        for s in ["1960-01-01", "2024-02-29", "2025-07-29", "1970-01-01", "1000-03-01", "2999-12-31"] {
+            assert_eq!(Day::from_ordinal(day(s).ordinal()), Some(day(s)), "{s}");
+        }
+        assert_eq!(Day::from_ordinal(i64::MAX), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::date::Precision;
-use crate::model::{ActorKind, AgreementStatus, Basis, EventKind, EventStatus, Side};
+use crate::model::{ActorKind, AgreementStatus, Basis, EventKind, EventStatus, Sector, Side};
 use crate::query::Lang;
 use crate::query::url::Problem;
 
@@ -238,6 +238,14 @@ impl Strings {
 
     pub fn basis(&self, basis: Basis) -> Option<&'static str> {
         (basis == Basis::Inferred).then_some(self.inferred)
+    }
+}
+
+/// A sector's label in the interface language.
+pub fn sector_label(lang: Lang, sector: &Sector) -> &str {
+    match lang {
+        Lang::Fr => &sector.label_fr,
+        Lang::En => &sector.label_en,
     }
 }
 

@@ -466,7 +466,7 @@ impl<'c> Index<'c> {
             let mut day = a;
             while day <= b {
                 buckets.push(Bucket { start: day, end: day, count: 0 });
-                day = next_day(day);
+                day = day.next();
             }
             Unit::Day
         } else {
@@ -487,7 +487,7 @@ impl<'c> Index<'c> {
         };
         let mut earlier = cutoff
             .filter(|c| self.docs.iter().flat_map(|d| d.dates.iter()).any(|r| r.1 < *c))
-            .map(|c| Bucket { start: Day { year: 1000, month: 1, day: 1 }, end: previous_day(c), count: 0 });
+            .map(|c| Bucket { start: Day { year: 1000, month: 1, day: 1 }, end: c.previous(), count: 0 });
         for &i in docs {
             let dates = &self.docs[i].dates;
             for b in buckets.iter_mut() {
@@ -519,20 +519,4 @@ impl<'c> Index<'c> {
         let Some(words) = self.passage_words().get(doc).and_then(|d| d.get(passage)) else { return Vec::new() };
         words.iter().filter(|w| any_term(&terms, &w.folded)).map(|w| (w.start, w.end)).collect()
     }
-}
-
-fn next_day(d: Day) -> Day {
-    match Day::new(d.year, d.month, d.day + 1) {
-        Some(next) => next,
-        None if d.month == 12 => Day { year: d.year + 1, month: 1, day: 1 },
-        None => Day { year: d.year, month: d.month + 1, day: 1 },
-    }
-}
-
-fn previous_day(d: Day) -> Day {
-    if d.day > 1 {
-        return Day { day: d.day - 1, ..d };
-    }
-    let (y, m) = if d.month == 1 { (d.year - 1, 12) } else { (d.year, d.month - 1) };
-    Day { year: y, month: m, day: days_in_month(y, m).unwrap_or(28) }
 }

@@ -1,9 +1,9 @@
 //! Active filters as chips, and the copy-link button.
 
 use explorer::format::date;
-use explorer::i18n::strings;
+use explorer::i18n::{sector_label, strings};
+use explorer::query::Filter;
 use explorer::query::chips::{Chip, chips, remove};
-use explorer::query::{Filter, Lang};
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
@@ -15,10 +15,7 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
     let lang = explorer.lang();
     let t = explorer.t();
     match chip {
-        Chip::Sector(id) => corpus
-            .sector(id)
-            .map(|s| if lang == Lang::Fr { s.label_fr.to_string() } else { s.label_en.to_string() })
-            .unwrap_or_else(|| id.clone()),
+        Chip::Sector(id) => corpus.sector(id).map(|s| sector_label(lang, s).to_string()).unwrap_or_else(|| id.clone()),
         Chip::Actor(id) => corpus.actor(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.clone()),
         Chip::Source(id) => corpus
             .document(id)

@@ -6,12 +6,12 @@
 
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
-use explorer::i18n::{Strings, strings};
+use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::{ActorKind, Side};
+use explorer::query::Filter;
 use explorer::query::ViewState;
 use explorer::query::eval::Evaluation;
 use explorer::query::eval::{Bucket, Unit};
-use explorer::query::{Filter, Lang};
 use explorer::text::fold;
 use leptos::prelude::*;
 
@@ -89,7 +89,7 @@ fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize
     let sector = &explorer.corpus().sectors[i];
     let id = sector.id.as_ref();
     let checked = state.filter.sectors.iter().any(|s| s == id);
-    let label = if state.lang == Lang::Fr { &sector.label_fr } else { &sector.label_en };
+    let label = sector_label(state.lang, sector);
     let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sectors, id));
     facet_value(strings(state.lang), "sector", id, label, e.sector_counts[i], checked, &href)
 }

@@ -1,11 +1,11 @@
 //! The results: tabs for documents, timeline and passages; an explanation when empty.
 
 use explorer::format::date;
-use explorer::i18n::Strings;
+use explorer::i18n::{Strings, sector_label};
 use explorer::model::{Document, Target};
+use explorer::query::View;
 use explorer::query::chips::{last, remove};
 use explorer::query::eval::term_spans;
-use explorer::query::{Lang, View};
 use leptos::prelude::*;
 
 use explorer::i18n::strings;
@@ -211,7 +211,7 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                                 .any(|m| matches!(&m.target, Target::Sector(x) if corpus.sector_within(x, s)))
                         })
                         .filter_map(|s| corpus.sector(s))
-                        .map(|s| if state.lang == Lang::Fr { s.label_fr.to_string() } else { s.label_en.to_string() }),
+                        .map(|s| sector_label(state.lang, s).to_string()),
                 )
                 .map(|m| el("span").class("tag").text(&m))
                 .collect();

@@ -121,7 +121,7 @@ fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                     // Far before the period (e.g. 1960): an arrow at the left edge.
                     return svg("path").class("tl-mark earlier").attr("d", "M 14 2 L 2 8 L 14 14 Z");
                 }
-                let (x0, x1) = (x_of(d.start, domain), x_of(next(d.end), domain));
+                let (x0, x1) = (x_of(d.start, domain), x_of(d.end.next(), domain));
                 if d.precision == Precision::Day {
                     let x = (x0 - 5).max(0).to_string();
                     svg("rect")
@@ -200,13 +200,4 @@ fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
         })
         .collect();
     vec![axis, el("ol").class("tl-list").children(rows)]
-}
-
-/// The day after `d` (the end of a span is inclusive).
-fn next(d: Day) -> Day {
-    Day::new(d.year, d.month, d.day + 1).or_else(|| Day::new(d.year, d.month + 1, 1)).unwrap_or(Day {
-        year: d.year + 1,
-        month: 1,
-        day: 1,
-    })
 }
