@@ -13,9 +13,14 @@ use leptos::web_sys;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
+thread_local! {
+    // Looked up once: every element built below would otherwise cost two calls into JS.
+    static DOCUMENT: web_sys::Document =
+        web_sys::window().and_then(|w| w.document()).expect("the app only runs in a page with a document");
+}
+
 fn document() -> web_sys::Document {
-    // The app only runs in a page; `start` checked the window exists before mounting.
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    DOCUMENT.with(web_sys::Document::clone)
 }
 
 /// An element being built.

@@ -151,7 +151,7 @@ fn page_title(explorer: &Explorer) -> String {
         f.sectors
             .iter()
             .filter_map(|id| corpus.sector(id))
-            .map(|s| if explorer.lang() == Lang::Fr { s.label_fr.to_string() } else { s.label_en.to_string() }),
+            .map(|s| explorer::i18n::sector_label(explorer.lang(), s).to_string()),
     );
     parts.extend(f.actors.iter().filter_map(|id| corpus.actor(id)).map(|a| a.name.to_string()));
     if let Some(doc) = state.doc.as_deref().and_then(|id| corpus.document(id)) {
@@ -179,9 +179,10 @@ fn page_title(explorer: &Explorer) -> String {
 /// The whole page.
 #[component]
 fn App(index: &'static Index<'static>) -> impl IntoView {
-    let (mut initial, initial_notices) = parse(&browser::current_query(), index.corpus);
+    let query = browser::current_query();
+    let (mut initial, initial_notices) = parse(&query, index.corpus);
     // A link that names no language opens in the one this device remembers.
-    if !browser::current_query().contains("lang=")
+    if !query.contains("lang=")
         && let Some(lang) = browser::stored_lang().and_then(|l| Lang::from_key(&l))
     {
         initial.lang = lang;
@@ -189,7 +190,7 @@ fn App(index: &'static Index<'static>) -> impl IntoView {
     // The address bar shows the canonical link of what is on screen (bad parameters, already
     // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
     let canonical = print(&initial);
-    if browser::current_query().trim_start_matches('?') != canonical {
+    if query.trim_start_matches('?') != canonical {
         browser::write_query(&canonical, false);
     }
     let state = RwSignal::new(initial);
