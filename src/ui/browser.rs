@@ -78,6 +78,42 @@ pub fn on_nav_click(f: impl Fn(String, Option<String>) + 'static) {
     .forget();
 }
 
+/// Calls `f` for every `event` in the page: one delegated listener serves all its elements,
+/// including those rebuilt later.
+pub fn listen(event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
+    if let Some(d) = window().and_then(|w| w.document()) {
+        gloo::events::EventListener::new(&d, event, move |e| f(e)).forget();
+    }
+}
+
+/// Calls `f` for every `event` on `target` and inside it.
+pub fn listen_on(target: &web_sys::Element, event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
+    gloo::events::EventListener::new(target, event, move |e| f(e)).forget();
+}
+
+/// The element an event happened on, or its nearest ancestor, matching `selector`.
+pub fn closest(event: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok()?
+}
+
+/// The current value of an input element (empty for any other element).
+pub fn input_value(el: &web_sys::Element) -> String {
+    use wasm_bindgen::JsCast;
+    el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
+}
+
+/// Sets the current value of an input element, unless it already holds it (so that the
+/// caret of someone typing does not jump).
+pub fn set_input_value(el: &web_sys::Element, value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>()
+        && input.value() != value
+    {
+        input.set_value(value);
+    }
+}
+
 /// Gives focus to an element, if it exists.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
@@ -105,6 +141,13 @@ pub fn stored_lang() -> Option<String> {
 pub fn store_lang(lang: &str) {
     if let Some(storage) = window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.set_item(LANG_KEY, lang);
+    }
+}
+
+/// Sets the language of the page (`<html lang>`), for screen readers and hyphenation.
+pub fn set_lang(lang: &str) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang);
     }
 }
 

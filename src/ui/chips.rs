@@ -1,4 +1,4 @@
-//! Active filters as chips, and the copy-link button.
+//! Active filters as chips.
 
 use explorer::format::date;
 use explorer::i18n::{sector_label, strings};
@@ -6,8 +6,8 @@ use explorer::query::Filter;
 use explorer::query::chips::{Chip, chips, remove};
 use leptos::prelude::*;
 
+use super::Explorer;
 use super::dom::{self, Node, el};
-use super::{Explorer, browser, use_explorer};
 
 /// The words of a chip.
 pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
@@ -28,10 +28,8 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
 }
 
 /// Chips of the active filters, each removable (a link without it), and "clear all".
-#[component]
-pub fn ActiveFilters() -> impl IntoView {
-    let explorer = use_explorer();
-    dom::host("chips-host", move || {
+pub fn active_filters(explorer: Explorer) -> Node {
+    dom::keep(el("div"), move || {
         let state = explorer.state.get();
         let filter = &state.filter;
         let active = chips(filter);
@@ -65,30 +63,4 @@ pub fn ActiveFilters() -> impl IntoView {
             ),
         ]
     })
-}
-
-/// Copies the canonical link of the current view.
-#[component]
-pub fn CopyLink() -> impl IntoView {
-    let explorer = use_explorer();
-    let status: RwSignal<Option<bool>> = RwSignal::new(None);
-    let copy = move |_| {
-        // The address bar already holds the canonical URL: every change writes it.
-        browser::copy_text(&browser::current_url(), move |ok| {
-            status.set(Some(ok));
-            gloo::timers::callback::Timeout::new(2500, move || status.set(None)).forget();
-        });
-    };
-    view! {
-        <button class="copy-link" on:click=copy>
-            {explorer.t_now().copy_link}
-        </button>
-        <span class="copy-status" role="status" aria-live="polite">
-            {move || match status.get() {
-                Some(true) => explorer.t_now().link_copied,
-                Some(false) => explorer.t_now().copy_failed,
-                None => "",
-            }}
-        </span>
-    }
 }

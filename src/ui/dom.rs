@@ -1,12 +1,14 @@
-//! A tiny DOM builder for the large lists that are rebuilt on every filter change.
+//! A tiny DOM builder: the page and every list that is rebuilt on a filter change.
 //!
-//! Leptos's typed views compile each template into its own build/mount/unmount code; for the
-//! lists of this app that weighed tens of kilobytes of wasm per view. These helpers are plain,
+//! Leptos's typed views compile each template into its own build/mount/unmount code; for this
+//! app that weighed tens of kilobytes of wasm per view, and the page must stay under its size
+//! budget. These helpers are plain,
 //! non-generic functions over `web_sys` — a list costs a few calls per element — and they only
 //! ever create elements, set attributes and add text nodes: nothing is parsed as HTML.
 //!
-//! A component hosts the result in an element it renders with Leptos, and refills it from an
-//! `Effect` when its inputs change (see [`fill`]).
+//! The whole page is built with them: Leptos provides the reactive state (signals, memos and
+//! effects), and [`keep`] and [`bind`] rebuild a part of the page when what it reads changes.
+//! Events are not attached per element: one delegated listener per kind (see `events`).
 
 use leptos::prelude::*;
 use leptos::web_sys;
@@ -115,6 +117,15 @@ impl Node {
     }
 }
 
+/// Appends `nodes` to the body of the page.
+pub fn append_to_body(nodes: Vec<Node>) {
+    if let Some(body) = document().body() {
+        for n in nodes {
+            let _ = body.append_child(&n.0);
+        }
+    }
+}
+
 /// Replaces the children of `host` with `nodes`.
 pub fn fill(host: &web_sys::Element, nodes: Vec<Node>) {
     host.set_text_content(None);
@@ -123,20 +134,31 @@ pub fn fill(host: &web_sys::Element, nodes: Vec<Node>) {
     }
 }
 
-/// A `<div>` whose content is built by `build` and rebuilt whenever what `build` reads
+/// `node`, whose children are built by `build` now and rebuilt whenever what `build` reads
 /// (signals, memos) changes.
-pub fn host(class: &'static str, build: impl Fn() -> Vec<Node> + Send + Sync + 'static) -> impl IntoView {
-    // Boxed, so every host shares one compiled effect instead of one per call site.
-    host_boxed(class, Box::new(build))
+///
+/// ```ignore
+/// let badge = dom::keep(el("span"), move || vec![el("b").text(&count.get().to_string())]);
+/// ```
+pub fn keep(node: Node, build: impl Fn() -> Vec<Node> + 'static) -> Node {
+    // Boxed, so every call site shares one compiled effect.
+    keep_boxed(node, Box::new(build))
 }
 
-fn host_boxed(class: &'static str, build: Box<dyn Fn() -> Vec<Node> + Send + Sync>) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let nodes = build();
-        if let Some(node) = node.get() {
-            fill(&node, nodes);
-        }
-    });
-    view! { <div class=class node_ref=node></div> }
+fn keep_boxed(node: Node, build: Box<dyn Fn() -> Vec<Node>>) -> Node {
+    let host = node.0.clone();
+    Effect::new(move |_| fill(&host, build()));
+    node
+}
+
+/// `node`, with `update` applied to it now and whenever what `update` reads changes: for an
+/// attribute, a class or an input's value that follows the state.
+pub fn bind(node: Node, update: impl Fn(&web_sys::Element) + 'static) -> Node {
+    bind_boxed(node, Box::new(update))
+}
+
+fn bind_boxed(node: Node, update: Box<dyn Fn(&web_sys::Element)>) -> Node {
+    let host = node.0.clone();
+    Effect::new(move |_| update(&host));
+    node
 }

@@ -4,7 +4,7 @@
 //! Every value shows how many documents it would give with the other filters applied; a
 //! value that would give none is disabled, not hidden.
 
-use explorer::date::{DateSpec, Day, Precision};
+use explorer::date::DateSpec;
 use explorer::format::{date, month_short};
 use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::{ActorKind, Side};
@@ -16,48 +16,49 @@ use explorer::text::fold;
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
-use super::{Explorer, use_explorer};
+use super::{Explorer, browser};
 
-#[component]
-pub fn FilterPanel(open: RwSignal<bool>) -> impl IntoView {
-    let explorer = use_explorer();
+/// The filter panel.
+pub fn panel(explorer: Explorer) -> Node {
     let t = explorer.t_now();
-    view! {
-        <aside id="filters" class="filters" class:open=move || open.get() aria-label=t.filters>
-            <div class="filters-head">
-                <h2>{t.filters}</h2>
-                <button class="filters-close" on:click=move |_| open.set(false)>
-                    {t.close_filters}
-                </button>
-            </div>
-            <SearchBox />
-            <DateFacet />
-            <SectorFacet />
-            <ActorFacet />
-            <SourceFacet />
-        </aside>
-    }
+    let aside = el("aside")
+        .attr("id", "filters")
+        .attr("aria-label", t.filters)
+        .child(
+            el("div").class("filters-head").child(el("h2").text(t.filters)).child(
+                el("button")
+                    .class("filters-close")
+                    .attr("type", "button")
+                    .attr("data-action", "filters-close")
+                    .text(t.close_filters),
+            ),
+        )
+        .child(search_box(explorer))
+        .child(date_facet(explorer))
+        .child(sector_facet(explorer))
+        .child(actor_facet(explorer))
+        .child(source_facet(explorer));
+    dom::bind(aside, move |a| {
+        a.set_class_name(if explorer.filters_open.get() { "filters open" } else { "filters" });
+    })
 }
 
-#[component]
-fn SearchBox() -> impl IntoView {
-    let explorer = use_explorer();
+/// A facet: a fieldset with its legend.
+fn facet(class: &str, legend: &str) -> Node {
+    el("fieldset").class(class).child(el("legend").text(legend))
+}
+
+/// The search box; typing is handled in `events`.
+fn search_box(explorer: Explorer) -> Node {
     let t = explorer.t_now();
-    view! {
-        <div class="facet search">
-            <label for="q">{t.search_label}</label>
-            <input
-                id="q"
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=t.search_placeholder
-                prop:value=move || explorer.state.with(|s| s.filter.q.clone())
-                on:input=move |ev| explorer.type_query(event_target_value(&ev))
-                on:blur=move |_| explorer.stop_typing()
-            />
-        </div>
-    }
+    let input = el("input")
+        .attr("id", "q")
+        .attr("type", "search")
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .attr("placeholder", t.search_placeholder);
+    let input = dom::bind(input, move |i| explorer.state.with(|s| browser::set_input_value(i, &s.filter.q)));
+    el("div").class("facet search").child(el("label").attr("for", "q").text(t.search_label)).child(input)
 }
 
 /// One facet value: a link that toggles it (so it can be shared or opened in a new tab), with
@@ -94,43 +95,33 @@ fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize
     facet_value(strings(state.lang), "sector", id, label, e.sector_counts[i], checked, &href)
 }
 
-#[component]
-fn SectorFacet() -> impl IntoView {
-    let explorer = use_explorer();
+fn sector_facet(explorer: Explorer) -> Node {
     let corpus = explorer.corpus();
-    let t = explorer.t_now();
     let children_of = move |parent: Option<&str>| -> Vec<usize> {
         corpus.sectors.iter().enumerate().filter(|(_, s)| s.parent.as_deref() == parent).map(|(i, _)| i).collect()
     };
-    view! {
-        <fieldset class="facet">
-            <legend>{t.facet_sector}</legend>
-            {dom::host("tree-host", move || {
-                let e = explorer.eval.get();
-                let state = explorer.state.get();
-                let roots = children_of(None)
+    let tree = dom::keep(el("div"), move || {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let roots = children_of(None)
+            .into_iter()
+            .map(|i| {
+                let kids: Vec<Node> = children_of(Some(corpus.sectors[i].id.as_ref()))
                     .into_iter()
-                    .map(|i| {
-                        let kids: Vec<Node> = children_of(Some(corpus.sectors[i].id.as_ref()))
-                            .into_iter()
-                            .map(|c| el("li").child(sector_value(&explorer, &e, &state, c)))
-                            .collect();
-                        let sub = (!kids.is_empty()).then(|| el("ul").children(kids));
-                        el("li").child(sector_value(&explorer, &e, &state, i)).child_opt(sub)
-                    })
+                    .map(|c| el("li").child(sector_value(&explorer, &e, &state, c)))
                     .collect();
-                vec![el("ul").class("tree").children(roots)]
-            })}
-        </fieldset>
-    }
+                let sub = (!kids.is_empty()).then(|| el("ul").children(kids));
+                el("li").child(sector_value(&explorer, &e, &state, i)).child_opt(sub)
+            })
+            .collect();
+        vec![el("ul").class("tree").children(roots)]
+    });
+    facet("facet", explorer.t_now().facet_sector).child(tree)
 }
 
-#[component]
-fn ActorFacet() -> impl IntoView {
-    let explorer = use_explorer();
+fn actor_facet(explorer: Explorer) -> Node {
     let corpus = explorer.corpus();
     let t = explorer.t_now();
-    let find = RwSignal::new(String::new());
     // Folded names and aliases, once: "goita" finds Goïta.
     let haystacks: Vec<String> = corpus
         .actors
@@ -144,101 +135,87 @@ fn ActorFacet() -> impl IntoView {
             )
         })
         .collect();
-    let haystacks = StoredValue::new(haystacks);
     let sides = [Side::Mali, Side::Russia, Side::Niger, Side::Other];
     let kinds =
         [ActorKind::Person, ActorKind::Organisation, ActorKind::Institution, ActorKind::Country, ActorKind::Place];
-    view! {
-        <fieldset class="facet">
-            <legend>{t.facet_actor}</legend>
-            <label class="sr-only" for="actor-find">
-                {t.actor_filter_label}
-            </label>
-            <input
-                id="actor-find"
-                type="search"
-                autocomplete="off"
-                placeholder=t.actor_filter_placeholder
-                prop:value=move || find.get()
-                on:input=move |ev| find.set(event_target_value(&ev))
-            />
-            {dom::host("actors-host", move || {
-                let needle = fold(find.get().trim());
-                let e = explorer.eval.get();
-                let state = explorer.state.get();
-                let t = strings(state.lang);
-                let shown: Vec<usize> = (0..corpus.actors.len())
-                    .filter(|&i| needle.is_empty() || haystacks.with_value(|h| h[i].contains(&needle)))
-                    .collect();
-                sides
+    let list = dom::keep(el("div"), move || {
+        let needle = fold(explorer.actor_find.get().trim());
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let t = strings(state.lang);
+        let shown: Vec<usize> =
+            (0..corpus.actors.len()).filter(|&i| needle.is_empty() || haystacks[i].contains(&needle)).collect();
+        sides
+            .into_iter()
+            .filter_map(|side| {
+                let in_side: Vec<usize> = shown.iter().copied().filter(|&i| corpus.actors[i].side == side).collect();
+                if in_side.is_empty() {
+                    return None;
+                }
+                let groups: Vec<Node> = kinds
                     .into_iter()
-                    .filter_map(|side| {
-                        let in_side: Vec<usize> = shown.iter().copied().filter(|&i| corpus.actors[i].side == side).collect();
-                        if in_side.is_empty() {
-                            return None;
-                        }
-                        let groups: Vec<Node> = kinds
-                            .into_iter()
-                            .filter_map(|kind| {
-                                let members: Vec<Node> = in_side
-                                    .iter()
-                                    .copied()
-                                    .filter(|&i| corpus.actors[i].kind == kind)
-                                    .map(|i| {
-                                        let a = &corpus.actors[i];
-                                        let id = a.id.as_ref();
-                                        let checked = state.filter.actors.iter().any(|x| x == id);
-                                        let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
-                                        facet_value(t, "actor", id, &a.name, e.actor_counts[i], checked, &href)
-                                    })
-                                    .collect();
-                                (!members.is_empty())
-                                    .then(|| el("div").class("actor-kind").child(el("h4").text(t.kind(kind))).children(members))
+                    .filter_map(|kind| {
+                        let members: Vec<Node> = in_side
+                            .iter()
+                            .copied()
+                            .filter(|&i| corpus.actors[i].kind == kind)
+                            .map(|i| {
+                                let a = &corpus.actors[i];
+                                let id = a.id.as_ref();
+                                let checked = state.filter.actors.iter().any(|x| x == id);
+                                let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
+                                facet_value(t, "actor", id, &a.name, e.actor_counts[i], checked, &href)
                             })
                             .collect();
-                        Some(el("details").class("actor-side").attr("open", "").child(el("summary").text(t.side(side))).children(groups))
+                        (!members.is_empty())
+                            .then(|| el("div").class("actor-kind").child(el("h4").text(t.kind(kind))).children(members))
                     })
-                    .collect()
-            })}
-        </fieldset>
-    }
+                    .collect();
+                Some(
+                    el("details")
+                        .class("actor-side")
+                        .attr("open", "")
+                        .child(el("summary").text(t.side(side)))
+                        .children(groups),
+                )
+            })
+            .collect()
+    });
+    facet("facet", t.facet_actor)
+        .child(el("label").class("sr-only").attr("for", "actor-find").text(t.actor_filter_label))
+        .child(
+            el("input")
+                .attr("id", "actor-find")
+                .attr("type", "search")
+                .attr("autocomplete", "off")
+                .attr("placeholder", t.actor_filter_placeholder),
+        )
+        .child(list)
 }
 
-#[component]
-fn SourceFacet() -> impl IntoView {
-    let explorer = use_explorer();
+fn source_facet(explorer: Explorer) -> Node {
     let corpus = explorer.corpus();
-    let t = explorer.t_now();
-    view! {
-        <fieldset class="facet">
-            <legend>{t.facet_source}</legend>
-            {dom::host("sources-host", move || {
-                let e = explorer.eval.get();
-                let state = explorer.state.get();
-                let t = strings(state.lang);
-                corpus
-                    .documents
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| {
-                        let id = d.id.as_ref();
-                        let checked = state.filter.sources.iter().any(|s| s == id);
-                        let outlet = d.outlet.as_deref().unwrap_or(t.unknown_outlet);
-                        let title: String = d.title.chars().take(60).collect();
-                        let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
-                        let label = format!("{outlet} — {title}{ellipsis}");
-                        let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
-                        facet_value(t, "source", id, &label, e.source_counts[i], checked, &href)
-                    })
-                    .collect()
-            })}
-        </fieldset>
-    }
-}
-
-/// A day typed in a date input (`YYYY-MM-DD`), or nothing for an empty input.
-fn input_day(value: &str) -> Option<DateSpec> {
-    DateSpec::parse(value).ok().filter(|d| d.precision == Precision::Day)
+    let list = dom::keep(el("div"), move || {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let t = strings(state.lang);
+        corpus
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let id = d.id.as_ref();
+                let checked = state.filter.sources.iter().any(|s| s == id);
+                let outlet = d.outlet.as_deref().unwrap_or(t.unknown_outlet);
+                let title: String = d.title.chars().take(60).collect();
+                let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
+                let label = format!("{outlet} — {title}{ellipsis}");
+                let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
+                facet_value(t, "source", id, &label, e.source_counts[i], checked, &href)
+            })
+            .collect()
+    });
+    facet("facet", explorer.t_now().facet_source).child(list)
 }
 
 /// A bucket as a date range of its own precision (a month, or a day).
@@ -251,37 +228,15 @@ fn bucket_range(bucket: &Bucket, unit: Unit) -> DateSpec {
     }
 }
 
-/// The "from" (or, with `end`, the "to") date input. A range left reversed by a change drops
-/// its other end.
-fn date_input(label: &'static str, end: bool) -> impl IntoView {
-    let explorer = use_explorer();
-    let day_value = move |d: Option<Day>| d.map(|d| d.to_string()).unwrap_or_default();
-    view! {
-        <label>
-            <span>{label}</span>
-            <input
-                type="date"
-                data-date-input=if end { "to" } else { "from" }
-                prop:value=move || {
-                    let (from, to) = explorer.state.with(|s| s.filter.range());
-                    day_value(if end { to } else { from })
-                }
-                on:change=move |ev| {
-                    let day = input_day(&event_target_value(&ev));
-                    explorer.change(|s| {
-                        let f = &mut s.filter;
-                        if end {
-                            f.to = day;
-                            f.from = f.from.filter(|from| day.is_none_or(|to| to.end >= from.start));
-                        } else {
-                            f.from = day;
-                            f.to = f.to.filter(|to| day.is_none_or(|from| to.end >= from.start));
-                        }
-                    })
-                }
-            />
-        </label>
-    }
+/// The "from" (or, with `end`, the "to") date input; a change is handled in `events`.
+fn date_input(explorer: Explorer, label: &str, end: bool) -> Node {
+    let input = el("input").attr("type", "date").attr("data-date-input", if end { "to" } else { "from" });
+    let input = dom::bind(input, move |i| {
+        let (from, to) = explorer.state.with(|s| s.filter.range());
+        let day = if end { to } else { from };
+        browser::set_input_value(i, &day.map(|d| d.to_string()).unwrap_or_default());
+    });
+    el("label").child(el("span").text(label)).child(input)
 }
 
 /// The bar index of an event's target (`data-i` on the bar or an ancestor).
@@ -382,27 +337,27 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
     ]
 }
 
-#[component]
-fn DateFacet() -> impl IntoView {
-    let explorer = use_explorer();
+fn date_facet(explorer: Explorer) -> Node {
     let t = explorer.t_now();
-    let brush: StoredValue<Option<(usize, usize)>> = StoredValue::new(None);
-    let set_range = move |from: Option<DateSpec>, to: Option<DateSpec>| {
-        explorer.change(|s| {
-            s.filter.from = from;
-            s.filter.to = to;
-        })
-    };
-    let host = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let e = explorer.eval.get();
-        let state = explorer.state.get();
-        if let Some(host) = host.get() {
-            dom::fill(&host, histogram_bars(&explorer, &e, &state));
-        }
+    let histogram = dom::keep(el("div").class("histogram-host"), move || {
+        histogram_bars(&explorer, &explorer.eval.get(), &explorer.state.get())
     });
-    // Brushing: press on a bar, move over others, release; a click (or Enter) on one bar
-    // selects its period. One set of handlers for all the bars.
+    brushing(explorer, &histogram.0);
+    facet("facet dates", t.facet_date)
+        .child(
+            el("div")
+                .class("date-inputs")
+                .child(date_input(explorer, t.date_from, false))
+                .child(date_input(explorer, t.date_to, true)),
+        )
+        .child(el("p").class("hint").attr("id", "histogram-help").text(t.histogram_help))
+        .child(histogram)
+}
+
+/// Brushing the histogram: press on a bar, move over others, release; a click (or Enter) on
+/// one bar selects its period. One set of handlers for all the bars.
+fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
+    let brush: StoredValue<Option<(usize, usize)>> = StoredValue::new(None);
     let finish = move |i: usize| {
         let (a, z) = brush.get_value().unwrap_or((i, i));
         brush.set_value(None);
@@ -411,52 +366,41 @@ fn DateFacet() -> impl IntoView {
             (e.histogram.unit, e.histogram.buckets.get(a).cloned(), e.histogram.buckets.get(z).cloned())
         });
         if let (Some(first), Some(last)) = (first, last) {
-            set_range(Some(bucket_range(&first, unit)), Some(bucket_range(&last, unit)));
+            explorer.change(|s| {
+                s.filter.from = Some(bucket_range(&first, unit));
+                s.filter.to = Some(bucket_range(&last, unit));
+            })
         }
     };
-    view! {
-        <fieldset class="facet dates">
-            <legend>{t.facet_date}</legend>
-            <div class="date-inputs">{date_input(t.date_from, false)} {date_input(t.date_to, true)}</div>
-            <p class="hint" id="histogram-help">{t.histogram_help}</p>
-            <div
-                class="histogram-host"
-                node_ref=host
-                on:pointerdown=move |ev| {
-                    if let Some(i) = bar_index(&ev) {
-                        brush.set_value(Some((i, i)));
-                        if let Some(h) = host.get_untracked() {
-                            show_brush(&h, Some((i, i)));
-                        }
-                    }
-                }
-                on:pointerover=move |ev| {
-                    if let (Some(i), Some((a, _))) = (bar_index(&ev), brush.get_value()) {
-                        brush.set_value(Some((a, i)));
-                        if let Some(h) = host.get_untracked() {
-                            show_brush(&h, Some((a, i)));
-                        }
-                    }
-                }
-                on:pointerleave=move |_| {
-                    brush.set_value(None);
-                    if let Some(h) = host.get_untracked() {
-                        show_brush(&h, None);
-                    }
-                }
-                on:pointerup=move |ev| {
-                    // A drag ends here: its click would land on the bars' common ancestor.
-                    if let (Some(i), Some(_)) = (bar_index(&ev), brush.get_value()) {
-                        finish(i);
-                    }
-                }
-                on:click=move |ev| {
-                    // Keyboard (Enter or Space on a bar), or a click a pointer-up already handled.
-                    if let Some(i) = bar_index(&ev) {
-                        finish(i);
-                    }
-                }
-            ></div>
-        </fieldset>
-    }
+    let h = host.clone();
+    browser::listen_on(host, "pointerdown", move |ev| {
+        if let Some(i) = bar_index(ev) {
+            brush.set_value(Some((i, i)));
+            show_brush(&h, Some((i, i)));
+        }
+    });
+    let h = host.clone();
+    browser::listen_on(host, "pointerover", move |ev| {
+        if let (Some(i), Some((a, _))) = (bar_index(ev), brush.get_value()) {
+            brush.set_value(Some((a, i)));
+            show_brush(&h, Some((a, i)));
+        }
+    });
+    let h = host.clone();
+    browser::listen_on(host, "pointerleave", move |_| {
+        brush.set_value(None);
+        show_brush(&h, None);
+    });
+    browser::listen_on(host, "pointerup", move |ev| {
+        // A drag ends here: its click would land on the bars' common ancestor.
+        if let (Some(i), Some(_)) = (bar_index(ev), brush.get_value()) {
+            finish(i);
+        }
+    });
+    browser::listen_on(host, "click", move |ev| {
+        // Keyboard (Enter or Space on a bar), or a click a pointer-up already handled.
+        if let Some(i) = bar_index(ev) {
+            finish(i);
+        }
+    });
 }

@@ -1,12 +1,18 @@
-//! The Leptos components. They stay thin: state, filtering and wording come from the
-//! `explorer` library; this module wires them to the page and the URL.
+//! The user interface. It stays thin: state, filtering and wording come from the `explorer`
+//! library; this module wires them to the page and the URL.
+//!
+//! Leptos provides the reactive state (signals, memos, effects); the page is built with the
+//! small DOM builder of [`dom`] and every event is handled by one delegated listener
+//! ([`events`]), which keeps the whole page within its size budget.
 
 mod browser;
 mod chips;
 mod dom;
+mod events;
 mod fatal;
 mod filters;
 mod notices;
+mod page;
 mod reader;
 mod results;
 mod timeline;
@@ -19,7 +25,10 @@ use explorer::query::url::{Notice, parse, print};
 use explorer::query::{Lang, ViewState};
 use leptos::prelude::*;
 
-/// Starts the app: installs the panic notice and mounts the UI over the embedded corpus.
+/// How many results a list shows before "show more".
+pub const PAGE: usize = 50;
+
+/// Starts the app: installs the panic notice and builds the page over the embedded corpus.
 pub fn start() {
     fatal::install_panic_notice();
     // The index lives as long as the page; leaking it lets every view borrow it for free.
@@ -29,7 +38,12 @@ pub fn start() {
     };
     let index: &'static Index<'static> = Box::leak(Box::new(Index::new(corpus)));
     fatal::remove_boot_placeholder();
-    mount_to_body(move || view! { <App index=index /> });
+    // Leptos sets up its task executor and a reactive owner; the page itself is built by `page`.
+    leptos::mount::mount_to_body(move || {
+        let explorer = Explorer::new(index);
+        events::install(explorer);
+        page::mount(explorer);
+    });
     // Build the search words in the background, so the first keystroke is as fast as the next.
     browser::later(move || {
         index.evaluate(&explorer::query::Filter { q: "a".into(), ..Default::default() });
@@ -44,6 +58,14 @@ pub struct Explorer {
     pub notices: RwSignal<Vec<Notice>>,
     pub eval: Memo<Evaluation>,
     pub index: &'static Index<'static>,
+    /// How many results the lists show: a page more on "show more", one page on a new view.
+    pub shown: RwSignal<usize>,
+    /// Whether the filter drawer is open (phones).
+    pub filters_open: RwSignal<bool>,
+    /// The text typed in the actor type-ahead (not in the URL: it narrows a list, not results).
+    pub actor_find: RwSignal<String>,
+    /// The outcome of the last "copy link", shown for a moment.
+    pub copy_status: RwSignal<Option<bool>>,
     /// Whether the last change was typing in the search box (typing replaces the history
     /// entry instead of piling up one per key).
     typing: StoredValue<bool>,
@@ -52,6 +74,37 @@ pub struct Explorer {
 }
 
 impl Explorer {
+    /// The state of a page opened at the current address.
+    fn new(index: &'static Index<'static>) -> Explorer {
+        let query = browser::current_query();
+        let (mut initial, initial_notices) = parse(&query, index.corpus);
+        // A link that names no language opens in the one this device remembers.
+        if !query.contains("lang=")
+            && let Some(lang) = browser::stored_lang().and_then(|l| Lang::from_key(&l))
+        {
+            initial.lang = lang;
+        }
+        // The address bar shows the canonical link of what is on screen (bad parameters, already
+        // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
+        let canonical = print(&initial);
+        if query.trim_start_matches('?') != canonical {
+            browser::write_query(&canonical, false);
+        }
+        let state = RwSignal::new(initial);
+        Explorer {
+            state,
+            notices: RwSignal::new(initial_notices),
+            eval: Memo::new(move |_| state.with(|s| index.evaluate(&s.filter))),
+            index,
+            shown: RwSignal::new(PAGE),
+            filters_open: RwSignal::new(false),
+            actor_find: RwSignal::new(String::new()),
+            copy_status: RwSignal::new(None),
+            typing: StoredValue::new(false),
+            last_added: StoredValue::new(None),
+        }
+    }
+
     pub fn corpus(&self) -> &'static Corpus {
         self.index.corpus
     }
@@ -66,8 +119,8 @@ impl Explorer {
         strings(self.lang())
     }
 
-    /// The interface strings, without tracking: the page is rebuilt when the language changes
-    /// (see `App`), so labels can be plain strings instead of one reactive closure each.
+    /// The interface strings, without tracking: the page reloads when the language changes
+    /// (see `page::mount`), so labels can be plain strings instead of one reactive closure each.
     pub fn t_now(&self) -> &'static Strings {
         strings(self.state.with_untracked(|s| s.lang))
     }
@@ -86,12 +139,13 @@ impl Explorer {
         self.typing.set_value(false);
         let query = print(&next);
         if next.lang != before.lang {
-            // The page reloads in the new language (see `App`): the address must be there first.
+            // The page reloads in the new language (see `page::mount`): the address must be
+            // there first.
             browser::write_query(&query, true);
-            self.state.set(next);
+            self.set(next);
             return;
         }
-        self.state.set(next);
+        self.set(next);
         // The view first, the address right after: writing history costs milliseconds that
         // need not delay what the user sees. Order between changes is kept.
         browser::later(move || browser::write_query(&query, true));
@@ -106,8 +160,25 @@ impl Explorer {
         self.typing.set_value(true);
         self.last_added.set_value(Some(Chip::Query));
         let query = print(&next);
-        self.state.set(next);
+        self.set(next);
         browser::later(move || browser::write_query(&query, push));
+    }
+
+    /// Shows a new state; a new list of results starts again at one page.
+    fn set(&self, next: ViewState) {
+        let new_list = self.state.with_untracked(|s| s.filter != next.filter || s.view != next.view);
+        if new_list {
+            self.shown.set(PAGE);
+        }
+        self.state.set(next);
+    }
+
+    /// Back or forward: the address is the state.
+    fn restore(&self) {
+        let (s, n) = parse(&browser::current_query(), self.corpus());
+        self.typing.set_value(false);
+        self.set(s);
+        self.notices.set(n);
     }
 
     /// Ends a typing burst (the search box lost focus), so the next key pushes again.
@@ -135,13 +206,8 @@ impl Explorer {
     }
 }
 
-/// Reads the explorer context.
-pub fn use_explorer() -> Explorer {
-    expect_context::<Explorer>()
-}
-
 /// The page title for a state: the filters in words and the number of documents.
-fn page_title(explorer: &Explorer) -> String {
+pub fn page_title(explorer: &Explorer) -> String {
     let corpus = explorer.corpus();
     let t = explorer.t();
     let state = explorer.state.get();
@@ -173,132 +239,5 @@ fn page_title(explorer: &Explorer) -> String {
             );
         }
         format!("{}{range} ({n} {}) — {}", parts.join(", "), t.documents_count, t.app_title)
-    }
-}
-
-/// The whole page.
-#[component]
-fn App(index: &'static Index<'static>) -> impl IntoView {
-    let query = browser::current_query();
-    let (mut initial, initial_notices) = parse(&query, index.corpus);
-    // A link that names no language opens in the one this device remembers.
-    if !query.contains("lang=")
-        && let Some(lang) = browser::stored_lang().and_then(|l| Lang::from_key(&l))
-    {
-        initial.lang = lang;
-    }
-    // The address bar shows the canonical link of what is on screen (bad parameters, already
-    // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
-    let canonical = print(&initial);
-    if query.trim_start_matches('?') != canonical {
-        browser::write_query(&canonical, false);
-    }
-    let state = RwSignal::new(initial);
-    let notices = RwSignal::new(initial_notices);
-    let eval = Memo::new(move |_| state.with(|s| index.evaluate(&s.filter)));
-    let explorer =
-        Explorer { state, notices, eval, index, typing: StoredValue::new(false), last_added: StoredValue::new(None) };
-    provide_context(explorer);
-
-    // Back and forward: the URL is the state.
-    browser::on_history_move(move || {
-        let (s, n) = parse(&browser::current_query(), index.corpus);
-        explorer.typing.set_value(false);
-        state.set(s);
-        notices.set(n);
-    });
-    // Every link to another view ("?…", marked data-nav) is followed here, in place: the state
-    // is read from the link, pushed to history, and focus returns to the same control.
-    browser::on_nav_click(move |href, focus_id| {
-        explorer.follow(&href);
-        if let Some(id) = focus_id {
-            browser::later(move || browser::focus(&id));
-        }
-    });
-    Effect::new(move |_| browser::set_title(&page_title(&explorer)));
-    Effect::new(move |_| {
-        let lang = explorer.lang();
-        if let Some(root) = leptos::web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("lang", lang.key());
-        }
-    });
-
-    // The language changes rarely: the page is then reloaded in the new language (from the
-    // cache), so every label below is a plain string — a page rebuildable in place, or one
-    // reactive closure per label, would weigh tens of kilobytes of wasm.
-    let lang = state.get_untracked().lang;
-    browser::store_lang(lang.key());
-    Effect::new(move |_| {
-        if state.with(|s| s.lang) != lang {
-            browser::reload();
-        }
-    });
-    view! { <Page /> }
-}
-
-/// A link to the same view in the other language (the page reloads in it).
-fn language_switch(explorer: Explorer) -> impl IntoView {
-    let other = match explorer.state.with_untracked(|s| s.lang) {
-        Lang::Fr => Lang::En,
-        Lang::En => Lang::Fr,
-    };
-    let (label, hint) = match other {
-        Lang::En => ("English", "Read this page in English"),
-        Lang::Fr => ("Français", "Lire cette page en français"),
-    };
-    view! {
-        <a
-            class="lang-switch"
-            data-nav=""
-            lang=other.key()
-            hreflang=other.key()
-            title=hint
-            href=move || explorer.state.with(|_| explorer.href(&|s| s.lang = other))
-        >
-            {label}
-        </a>
-    }
-}
-
-/// Everything on the page, in the current language.
-#[component]
-fn Page() -> impl IntoView {
-    let explorer = use_explorer();
-    let corpus = explorer.corpus();
-    let filters_open = RwSignal::new(false);
-    let t = explorer.t_now();
-    view! {
-        <a class="skip-link" href="#results">{t.skip_to_results}</a>
-        <header class="masthead">
-            <div class="masthead-text">
-                <h1>{t.app_title}</h1>
-                <p class="tagline">{t.tagline} " · " {corpus.documents.len()} " " {t.documents_count}</p>
-            </div>
-            <div class="masthead-actions">
-                <button
-                    class="filters-toggle"
-                    aria-controls="filters"
-                    aria-expanded=move || filters_open.get().to_string()
-                    on:click=move |_| filters_open.update(|o| *o = !*o)
-                >
-                    {t.show_filters}
-                    {move || {
-                        let n = explorer.state.with(|s| explorer::query::chips::chips(&s.filter).len());
-                        (n > 0).then(|| view! { <span class="badge">{n}</span> })
-                    }}
-                </button>
-                <chips::CopyLink />
-                {language_switch(explorer)}
-            </div>
-        </header>
-        <notices::Notices />
-        <div class="layout">
-            <filters::FilterPanel open=filters_open />
-            <main id="results" class="results" tabindex="-1">
-                <chips::ActiveFilters />
-                <results::Results />
-            </main>
-        </div>
-        <reader::Reader />
     }
 }

@@ -3,13 +3,12 @@
 use explorer::i18n::{problem, strings};
 use leptos::prelude::*;
 
+use super::Explorer;
 use super::dom::{self, Node, el};
-use super::use_explorer;
 
-#[component]
-pub fn Notices() -> impl IntoView {
-    let explorer = use_explorer();
-    let list = dom::host("notices-host", move || {
+/// The notice, while there is something to say; "dismiss" is handled in `events`.
+pub fn notices(explorer: Explorer) -> Node {
+    dom::keep(el("div"), move || {
         let notices = explorer.notices.get();
         if notices.is_empty() {
             return Vec::new();
@@ -33,20 +32,9 @@ pub fn Notices() -> impl IntoView {
                 .attr("role", "alert")
                 .child(el("p").text(t.notices_title))
                 .child(el("ul").children(items))
-                .child(el("button").class("dismiss").attr("type", "button").text(t.dismiss)),
+                .child(
+                    el("button").class("dismiss").attr("type", "button").attr("data-action", "dismiss").text(t.dismiss),
+                ),
         ]
-    });
-    // The dismiss button is built with the list; its click is handled here.
-    view! {
-        <div on:click=move |ev| {
-            use wasm_bindgen::JsCast;
-            let dismiss = ev
-                .target()
-                .and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok())
-                .and_then(|e| e.closest(".dismiss").ok().flatten());
-            if dismiss.is_some() {
-                explorer.notices.set(Vec::new());
-            }
-        }>{list}</div>
-    }
+    })
 }

