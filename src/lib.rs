@@ -16,7 +16,10 @@ pub mod text; // shared with build.rs
 pub mod compile; // shared with build.rs
 
 pub mod embedded;
+pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod network;
+pub mod profile;
 pub mod query;
 pub mod report;

@@ -503,6 +503,25 @@ impl<'c> Index<'c> {
         }
         Histogram { unit, earlier: earlier.filter(|_| unit == Unit::Month), buckets }
     }
+    /// The actors (corpus indices) mentioned in a passage, in corpus order.
+    pub fn passage_actors(&self, doc: usize, passage: usize) -> impl Iterator<Item = usize> + '_ {
+        self.docs.get(doc).and_then(|d| d.passages.get(passage)).into_iter().flat_map(|p| p.actors.iter())
+    }
+
+    /// The sectors (corpus indices) mentioned in a passage, with their ancestors.
+    pub fn passage_sectors(&self, doc: usize, passage: usize) -> impl Iterator<Item = usize> + '_ {
+        self.docs.get(doc).and_then(|d| d.passages.get(passage)).into_iter().flat_map(|p| p.sectors.iter())
+    }
+
+    /// The index of a sector id.
+    pub fn sector_index(&self, id: &str) -> Option<usize> {
+        self.sector_pos.get(id).copied()
+    }
+
+    /// The index of an actor id.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actor_pos.get(id).copied()
+    }
 
     /// The first day of the corpus's own period (two years before its first article): dates
     /// before it are grouped as "earlier" in the histogram and the timeline.

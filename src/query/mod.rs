@@ -6,4 +6,4 @@ pub mod eval;
 pub mod state;
 pub mod url;
 
-pub use state::{Filter, Lang, View, ViewState};
+pub use state::{Entity, Filter, Lang, View, ViewState};

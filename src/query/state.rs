@@ -3,17 +3,19 @@
 
 use crate::date::{DateSpec, Day};
 
-/// The tabs of the results area, and the pages of issue-specific entities.
+/// The tabs of the results area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
     #[default]
     Documents,
     Timeline,
     Passages,
+    /// The actors that appear in the same passages.
+    Network,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Documents, View::Timeline, View::Passages];
+    pub const ALL: [View; 4] = [View::Documents, View::Timeline, View::Passages, View::Network];
 
     /// The value in the URL (`view=timeline`).
     pub fn key(self) -> &'static str {
@@ -21,6 +23,7 @@ impl View {
             View::Documents => "documents",
             View::Timeline => "timeline",
             View::Passages => "passages",
+            View::Network => "network",
         }
     }
 
@@ -97,6 +100,23 @@ impl Filter {
     }
 }
 
+/// An actor or a sector whose page is open (`entity=actor.<id>` in the URL).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Actor(String),
+    Sector(String),
+}
+
+impl Entity {
+    /// The value in the URL: `actor.<id>` or `sector.<id>` (ids are slugs, without dots).
+    pub fn key(&self) -> String {
+        match self {
+            Entity::Actor(id) => format!("actor.{id}"),
+            Entity::Sector(id) => format!("sector.{id}"),
+        }
+    }
+}
+
 /// The whole state of the explorer, as its URL carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ViewState {
@@ -106,5 +126,9 @@ pub struct ViewState {
     pub doc: Option<String>,
     /// The passage of that document to scroll to and highlight.
     pub passage: Option<usize>,
+    /// The actor or sector page open (under the reader, if a document is open too).
+    pub entity: Option<Entity>,
+    /// The pair of actors (ids, in order) whose shared passages the network view lists.
+    pub edge: Option<(String, String)>,
     pub lang: Lang,
 }

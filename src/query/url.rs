@@ -1,6 +1,7 @@
 //! The URL is the state: parsing and printing the query string, in pure Rust.
 //!
-//! Keys: `sector`, `actor`, `source`, `from`, `to`, `q`, `view`, `doc`, `p`, `lang`. Lists are
+//! Keys: `sector`, `actor`, `source`, `from`, `to`, `q`, `view`, `doc`, `p`, `entity`,
+//! `edge`, `lang`. Lists are
 //! canonically comma-separated in one key (`actor=a,b`); repeated keys are accepted too. Dates
 //! accept `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. Anything wrong — unknown id, malformed date, `from`
 //! after `to`, unknown view or key, bad percent-escape, too many values, a too long `q` — is
@@ -20,7 +21,7 @@ use std::fmt::Write;
 
 use crate::date::DateSpec;
 use crate::model::Corpus;
-use crate::query::state::{Lang, View, ViewState};
+use crate::query::state::{Entity, Lang, View, ViewState};
 
 /// Most values kept for one list key; a link repeating a key thousands of times is cut here.
 pub const MAX_VALUES: usize = 64;
@@ -148,6 +149,16 @@ pub fn parse(query: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                 None => notices.push(notice(&key, &value, Problem::UnknownId)),
             },
             "p" => passage = Some(value),
+            "entity" => match entity(&value, corpus) {
+                Some(e) => state.entity = Some(e),
+                None => notices.push(notice(&key, &value, Problem::UnknownId)),
+            },
+            "edge" => match value.split_once(',') {
+                Some((a, b)) if a != b && corpus.actor(a).is_some() && corpus.actor(b).is_some() => {
+                    state.edge = Some(if a < b { (a.into(), b.into()) } else { (b.into(), a.into()) })
+                }
+                _ => notices.push(notice(&key, &value, Problem::UnknownId)),
+            },
             _ => notices.push(notice(&key, &value, Problem::UnknownKey)),
         }
     }
@@ -174,6 +185,15 @@ pub fn parse(query: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
         notices.push(notice("", &more.to_string(), Problem::MoreNotices));
     }
     (state, notices)
+}
+
+/// The entity named by `actor.<id>` or `sector.<id>`, if it exists.
+fn entity(value: &str, corpus: &Corpus) -> Option<Entity> {
+    match value.split_once('.')? {
+        ("actor", id) if corpus.actor(id).is_some() => Some(Entity::Actor(id.to_string())),
+        ("sector", id) if corpus.sector(id).is_some() => Some(Entity::Sector(id.to_string())),
+        _ => None,
+    }
 }
 
 /// Adds the comma-separated ids of one parameter, each checked and kept once.
@@ -229,6 +249,14 @@ pub fn print(state: &ViewState) -> String {
             put(&mut out, "p", &p.to_string());
         }
     }
+    if let Some(entity) = &state.entity {
+        put(&mut out, "entity", &entity.key());
+    }
+    if let Some((a, b)) = &state.edge {
+        put(&mut out, "edge", a);
+        out.push(',');
+        percent_encode(b, &mut out);
+    }
     if state.lang != Lang::default() {
         put(&mut out, "lang", state.lang.key());
     }
@@ -264,7 +292,7 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let (s, notices) = parsed(
-            "?sector=energy,mining&actor=sergei-tsivilev&source=001_acfb4e3aff133b8d&from=2025-07-01&to=2025-07-31&q=carte+thermique&view=timeline&doc=000_194bb33a507fa3a4&p=3&lang=en",
+            "?sector=energy,mining&actor=sergei-tsivilev&source=001_acfb4e3aff133b8d&from=2025-07-01&to=2025-07-31&q=carte+thermique&view=timeline&doc=000_194bb33a507fa3a4&p=3&entity=sector.gold&edge=moscow,bamako&lang=en",
         );
         assert_eq!(notices, []);
         assert_eq!(s.filter.sectors, ["energy", "mining"]);
@@ -275,6 +303,19 @@ mod tests {
         assert_eq!(s.filter.q, "carte thermique");
         assert_eq!((s.view, s.lang), (View::Timeline, Lang::En));
         assert_eq!((s.doc.as_deref(), s.passage), (Some("000_194bb33a507fa3a4"), Some(3)));
+        assert_eq!(s.entity, Some(Entity::Sector("gold".into())));
+        assert_eq!(s.edge, Some(("bamako".into(), "moscow".into())), "an edge is stored in order");
+    }
+
+    #[test]
+    fn entities_and_edges_name_known_ids_only() {
+        assert_eq!(parsed("entity=actor.bamako").0.entity, Some(Entity::Actor("bamako".into())));
+        for bad in ["entity=actor.nobody", "entity=person.bamako", "entity=bamako", "entity=sector.bamako"] {
+            assert_eq!(problems(bad), [("entity".to_string(), Problem::UnknownId)], "{bad}");
+        }
+        for bad in ["edge=bamako", "edge=bamako,bamako", "edge=bamako,nobody", "edge=,"] {
+            assert_eq!(problems(bad), [("edge".to_string(), Problem::UnknownId)], "{bad}");
+        }
     }
 
     #[test]
@@ -417,6 +458,14 @@ mod tests {
         s.filter.q = rng.pick(&texts).trim().to_string();
         s.view = *rng.pick(&View::ALL);
         s.lang = *rng.pick(&[Lang::Fr, Lang::En]);
+        let actors: Vec<String> = corpus().actors.iter().map(|x| x.id.to_string()).collect();
+        s.entity = match rng.below(3) {
+            0 => Some(Entity::Actor(rng.pick(&actors).clone())),
+            1 => Some(Entity::Sector(rng.pick(&corpus().sectors).id.to_string())),
+            _ => None,
+        };
+        let (a, b) = (rng.pick(&actors).clone(), rng.pick(&actors).clone());
+        s.edge = (rng.below(2) == 0 && a != b).then(|| if a < b { (a, b) } else { (b, a) });
         if rng.below(2) == 0 {
             let doc = rng.pick(&corpus().documents);
             s.doc = Some(doc.id.to_string());

@@ -1,0 +1,129 @@
+//! The exports hold exactly what the filter selects, in well-formed CSV and JSON, with the
+//! permalink and the corpus version. Read back with independent parsers (serde_json, and a
+//! small RFC 4180 reader below).
+
+use explorer::export::{CSV_COLUMNS, Export, csv, json};
+use explorer::query::eval::Index;
+use explorer::query::{Filter, Lang};
+use serde_json::Value;
+
+fn index() -> Index<'static> {
+    Index::new(explorer::embedded::corpus().expect("the embedded corpus decodes"))
+}
+
+/// Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+const PERMALINK: &str = "https://example.org/explorer/?sector=energy&q=%22a%2Cb%22&lang=en";
+
+fn filters() -> Vec<Filter> {
+    vec![
+        Filter::default(),
+        Filter { sectors: vec!["energy".into()], ..Default::default() },
+        Filter { actors: vec!["sergei-tsivilev".into()], q: "commission".into(), ..Default::default() },
+        Filter { q: "zzzz-nothing".into(), ..Default::default() },
+    ]
+}
+
+#[test]
+fn csv_holds_every_result_of_the_filter_and_only_them() {
+    let index = index();
+    let corpus = index.corpus;
+    for filter in filters() {
+        let eval = index.evaluate(&filter);
+        let text = csv(&Export { index: &index, eval: &eval, permalink: PERMALINK, lang: Lang::En });
+        assert!(text.starts_with('\u{feff}'), "a byte-order mark for spreadsheets");
+        let rows = read_csv(text.trim_start_matches('\u{feff}'));
+        assert_eq!(rows[0], CSV_COLUMNS);
+        assert!(rows.iter().all(|r| r.len() == CSV_COLUMNS.len()), "every record has every column");
+        assert_eq!(rows[1][0], "view");
+        assert_eq!(rows[1][1], corpus.version.as_ref());
+        assert_eq!(rows[1][10], PERMALINK, "the permalink survives its quotes and commas");
+        let of = |record: &str| rows.iter().filter(|r| r[0] == record).map(|r| r[1].clone()).collect::<Vec<_>>();
+        let docs: Vec<String> = eval.documents.iter().map(|&i| corpus.documents[i].id.to_string()).collect();
+        assert_eq!(of("document"), docs, "{filter:?}");
+        let mut events: Vec<String> = eval.events.iter().map(|&i| corpus.events[i].id.to_string()).collect();
+        events.extend(eval.agreements.iter().map(|&i| corpus.agreements[i].id.to_string()));
+        let mut exported = of("event");
+        exported.extend(of("agreement"));
+        events.sort();
+        exported.sort();
+        assert_eq!(exported, events);
+        let passages: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "passage").collect();
+        assert_eq!(passages.len(), eval.passages.len());
+        for (row, &(d, p)) in passages.iter().zip(&eval.passages) {
+            let doc = &corpus.documents[d];
+            assert_eq!((row[2].as_str(), row[3].as_str()), (doc.id.as_ref(), p.to_string().as_str()));
+            assert_eq!(row[9], doc.slice(doc.passages[p]), "the text exactly as written");
+            assert!(row[10].starts_with("https://example.org/explorer/?doc="), "{}", row[10]);
+        }
+    }
+}
+
+#[test]
+fn json_holds_every_result_of_the_filter_and_only_them() {
+    let index = index();
+    let corpus = index.corpus;
+    for filter in filters() {
+        let eval = index.evaluate(&filter);
+        let text = json(&Export { index: &index, eval: &eval, permalink: PERMALINK, lang: Lang::Fr });
+        let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(v["permalink"], PERMALINK);
+        assert_eq!(v["corpus_version"], corpus.version.as_ref());
+        assert_eq!(v["language"], "fr");
+        assert_eq!(v["counts"]["documents"], eval.documents.len());
+        assert_eq!(v["counts"]["passages"], eval.passages.len());
+        let docs: Vec<&str> = v["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+        let expected: Vec<&str> = eval.documents.iter().map(|&i| corpus.documents[i].id.as_ref()).collect();
+        assert_eq!(docs, expected);
+        let events = v["events"].as_array().unwrap();
+        assert_eq!(events.len(), eval.events.len() + eval.agreements.len());
+        assert_eq!(v["counts"]["events"], events.len());
+        for e in events {
+            let id = e["id"].as_str().unwrap();
+            let sources = e["sources"].as_array().unwrap();
+            let (title, quotes): (&str, Vec<&str>) = match e["type"].as_str() {
+                Some("event") => {
+                    let ev = corpus.events.iter().find(|x| x.id == id).unwrap();
+                    (&ev.title_fr, ev.sources.iter().map(|s| s.quote.as_ref()).collect())
+                }
+                _ => {
+                    let a = corpus.agreements.iter().find(|x| x.id == id).unwrap();
+                    (&a.title_fr, a.sources.iter().map(|s| s.quote.as_ref()).collect())
+                }
+            };
+            assert_eq!(e["title"], title);
+            let exported: Vec<&str> = sources.iter().map(|s| s["quote"].as_str().unwrap()).collect();
+            assert_eq!(exported, quotes);
+        }
+        let passages = v["passages"].as_array().unwrap();
+        assert_eq!(passages.len(), eval.passages.len());
+        for (p, &(d, i)) in passages.iter().zip(&eval.passages) {
+            let doc = &corpus.documents[d];
+            assert_eq!(p["text"], doc.slice(doc.passages[i]));
+            assert_eq!(p["link"], format!("https://example.org/explorer/?doc={}&p={i}", doc.id));
+        }
+    }
+}
