@@ -122,7 +122,7 @@ impl Export<'_> {
                 if fr { (&a.title_fr, a.note_fr.as_deref()) } else { (&a.title_en, a.note_en.as_deref()) },
             ));
         }
-        items.sort_by_key(|r| (r.date.is_none(), r.date.map(|d| (d.start, d.end))));
+        crate::order::by_key(&mut items, |r| crate::order::by_date(r.date));
         rows.extend(items);
         for &(d, p) in &self.eval.passages {
             let doc = &corpus.documents[d];

@@ -104,3 +104,57 @@ mod tests {
         assert_eq!(f("2025-06..2025-07"), "1er juin 2025 – 31 juillet 2025 (approx.)");
     }
 }
+
+/// A stated number: grouped by thousands ("10 000" / "10,000"), with up to two decimals
+/// ("1,5" / "1.5"). Written without float formatting, which would weigh kilobytes of wasm.
+///
+/// ```
+/// use explorer::{format::number, query::Lang};
+/// assert_eq!(number(Lang::Fr, 10000.0), "10\u{202f}000");
+/// assert_eq!(number(Lang::En, 1234567.25), "1,234,567.25");
+/// assert_eq!(number(Lang::Fr, 1.5), "1,5");
+/// ```
+pub fn number(lang: Lang, value: f64) -> String {
+    let negative = value < 0.0;
+    let hundredths = (value.abs() * 100.0).round() as u64;
+    let (whole, cents) = (hundredths / 100, hundredths % 100);
+    let digits = whole.to_string();
+    let (group, point) = if lang == Lang::Fr { ('\u{202f}', ',') } else { (',', '.') };
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if cents > 0 {
+        out.push(point);
+        out.push_str(format!("{cents:02}").trim_end_matches('0'));
+    }
+    out
+}
+
+/// A figure as the article states it: "de 32 à 290 étudiants", "plus de 10 000 cadres".
+///
+/// ```
+/// use explorer::{format::figure, query::Lang};
+/// let corpus = explorer::embedded::corpus().unwrap();
+/// let students = corpus.figures.iter().find(|f| f.id == "malian-students-in-russia").unwrap();
+/// assert_eq!(figure(Lang::Fr, students), "de 32 à 290 étudiants");
+/// assert_eq!(figure(Lang::En, students), "from 32 to 290 students");
+/// ```
+pub fn figure(lang: Lang, f: &crate::model::Figure) -> String {
+    let fr = lang == Lang::Fr;
+    let unit = if fr { &f.unit_fr } else { &f.unit_en };
+    let value = number(lang, f.value);
+    match (f.from, f.at_least, fr) {
+        (Some(from), _, true) => format!("de {} à {value} {unit}", number(lang, from)),
+        (Some(from), _, false) => format!("from {} to {value} {unit}", number(lang, from)),
+        (None, true, true) => format!("plus de {value} {unit}"),
+        (None, true, false) => format!("more than {value} {unit}"),
+        (None, false, _) => format!("{value} {unit}"),
+    }
+}

@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod network;
+pub mod order;
 pub mod profile;
 pub mod query;
 pub mod report;

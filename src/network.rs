@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 
 use crate::model::Target;
+use crate::order;
 use crate::query::eval::Index;
 
 /// Size of the drawing.
@@ -76,7 +77,7 @@ pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
         }
     }
     let mut actors: Vec<usize> = (0..mentions.len()).filter(|&a| mentions[a] > 0).collect();
-    actors.sort_by_key(|&a| (std::cmp::Reverse(mentions[a]), a));
+    order::by_key(&mut actors, |&a| order::pair(order::most_first(mentions[a]), a as u64));
     let left_out = actors.len().saturating_sub(MAX_NODES);
     actors.truncate(MAX_NODES);
     let mut node_of = vec![usize::MAX; mentions.len()];
@@ -93,7 +94,7 @@ pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
         }
     }
     let mut edges: Vec<Edge> = weights.into_iter().map(|((a, b), weight)| Edge { a, b, weight }).collect();
-    edges.sort_by_key(|e| (std::cmp::Reverse(e.weight), e.a, e.b));
+    order::by_key(&mut edges, |e| order::pair(order::most_first(e.weight), (e.a * MAX_NODES + e.b) as u64));
     let radii: Vec<f64> = actors.iter().map(|&a| radius(mentions[a])).collect();
     let positions = separate(fit(&layout(actors.len(), &edges)), &radii);
     let nodes = actors
@@ -109,6 +110,15 @@ pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
         })
         .collect();
     Network { nodes, edges, left_out }
+}
+
+/// How many actors `passages` mention (the count of the network's tab), without a layout.
+pub fn actors_in(index: &Index, passages: &[(usize, usize)]) -> usize {
+    let mut seen = vec![false; index.corpus.actors.len()];
+    for &(d, p) in passages {
+        index.passage_actors(d, p).for_each(|a| seen[a] = true);
+    }
+    seen.iter().filter(|&&s| s).count().min(MAX_NODES)
 }
 
 /// The passages of `passages` that mention both actors (corpus indices).
@@ -318,5 +328,6 @@ mod tests {
             assert!(net.edges.iter().any(|e| (e.a, e.b) == (i.min(his), i.max(his))));
         }
         assert_eq!(network(&index, &[]), Network::default());
+        assert_eq!(actors_in(&index, &passages), net.nodes.len());
     }
 }

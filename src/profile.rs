@@ -155,7 +155,7 @@ fn together(n: usize, passages: &[(usize, usize)], of: impl Fn(usize, usize) -> 
         }
     }
     let mut out: Vec<Together> = counts.into_iter().enumerate().filter(|&(_, c)| c > 0).collect();
-    out.sort_by_key(|&(i, c)| (std::cmp::Reverse(c), i));
+    crate::order::by_key(&mut out, |&(i, c)| crate::order::pair(crate::order::most_first(c), i as u64));
     out
 }
 

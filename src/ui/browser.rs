@@ -181,6 +181,27 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     failed.forget();
 }
 
+/// Saves `content` as a file named `name`: a Blob made in the page, no request anywhere.
+pub fn download(name: &str, mime: &str, content: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(link) = document.create_element("a") else { return };
+    let _ = link.set_attribute("href", &url);
+    let _ = link.set_attribute("download", name);
+    if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+        link.click();
+    }
+    // The download has started from the URL; it can be released once this task is over.
+    later(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+}
+
 /// Scrolls an element into the middle of the view.
 pub fn scroll_to(id: &str) {
     let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };

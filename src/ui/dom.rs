@@ -18,7 +18,9 @@ const SVG_NS: &str = "http://www.w3.org/2000/svg";
 thread_local! {
     // Looked up once: every element built below would otherwise cost two calls into JS.
     static DOCUMENT: web_sys::Document =
-        web_sys::window().and_then(|w| w.document()).expect("the app only runs in a page with a document");
+        web_sys::window()
+            .and_then(|w| w.document())
+            .unwrap_or_else(|| wasm_bindgen::throw_str("the app only runs in a page with a document"));
 }
 
 fn document() -> web_sys::Document {
@@ -30,12 +32,17 @@ pub struct Node(pub web_sys::Element);
 
 /// A new HTML element.
 pub fn el(tag: &str) -> Node {
-    Node(document().create_element(tag).expect("a valid tag name"))
+    // Throwing, not `expect`: formatting the JS error would link a debug printer into the wasm.
+    Node(document().create_element(tag).unwrap_or_else(|_| wasm_bindgen::throw_str("invalid tag name")))
 }
 
 /// A new SVG element.
 pub fn svg(tag: &str) -> Node {
-    Node(document().create_element_ns(Some(SVG_NS), tag).expect("a valid SVG tag name"))
+    Node(
+        document()
+            .create_element_ns(Some(SVG_NS), tag)
+            .unwrap_or_else(|_| wasm_bindgen::throw_str("invalid SVG tag name")),
+    )
 }
 
 impl Node {
@@ -97,7 +104,7 @@ impl Node {
                 (s < e && text.is_char_boundary(s) && text.is_char_boundary(e)).then_some((s, e))
             })
             .collect();
-        ranges.sort_unstable();
+        explorer::order::by_key(&mut ranges, |&(s, e)| explorer::order::pair(s as u64, e as u64));
         let mut at = 0;
         for (s, e) in ranges {
             if e <= at {

@@ -8,9 +8,11 @@
 mod browser;
 mod chips;
 mod dom;
+mod entity;
 mod events;
 mod fatal;
 mod filters;
+mod network;
 mod notices;
 mod page;
 mod reader;

@@ -1,26 +1,30 @@
-//! The reader: a document's full original text, furniture greyed, the passage of the link
-//! highlighted and scrolled into view.
+//! The reader: a document's full original text with every mention marked by kind (a link that
+//! adds it as a filter), furniture greyed, the passage of the link highlighted and scrolled
+//! into view; beside it, the events, agreements and figures that cite the document.
+//!
+//! Also the panel that holds the reader or an entity page, above the results.
 
-use explorer::i18n::strings;
-use explorer::model::Span;
+use explorer::format::{date, figure};
+use explorer::i18n::{Strings, precision, sector_label, strings};
+use explorer::model::{Document, Source, Span, Target};
 use explorer::query::ViewState;
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
-use super::results::{passage_marks, provenance};
-use super::{Explorer, browser};
+use super::results::passage_marks;
+use super::{Explorer, browser, entity};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
 enum Piece {
     Furniture(Span),
-    Passage(usize, Span),
+    Passage(usize),
     Gap(Span),
 }
 
 fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> {
     let mut marked: Vec<(Span, Option<usize>, bool)> = furniture.iter().map(|f| (*f, None, true)).collect();
     marked.extend(passages.iter().enumerate().map(|(i, p)| (*p, Some(i), false)));
-    marked.sort_by_key(|(s, _, _)| s.start);
+    explorer::order::by_key(&mut marked, |(s, _, _)| s.start as u64);
     let mut out = Vec::new();
     let mut at = 0;
     for (span, passage, furniture) in marked {
@@ -32,7 +36,7 @@ fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> 
         }
         out.push(match (furniture, passage) {
             (true, _) => Piece::Furniture(span),
-            (false, Some(i)) => Piece::Passage(i, span),
+            (false, Some(i)) => Piece::Passage(i),
             (false, None) => Piece::Gap(span),
         });
         at = span.end;
@@ -43,7 +47,8 @@ fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> 
     out
 }
 
-/// The panel above the results: the reader, when a document is open.
+/// The panel above the results: the reader when a document is open, else the page of the
+/// actor or sector open, else nothing.
 pub fn panel(explorer: Explorer) -> Node {
     // Scroll to the linked passage once it is rendered.
     Effect::new(move |_| {
@@ -52,7 +57,64 @@ pub fn panel(explorer: Explorer) -> Node {
             browser::later(move || browser::scroll_to(&format!("passage-{p}")));
         }
     });
-    dom::keep(el("div"), move || build(&explorer, &explorer.state.get()))
+    dom::keep(el("div"), move || {
+        let state = explorer.state.get();
+        if state.doc.is_some() { build(&explorer, &state) } else { entity::build(&explorer, &state) }
+    })
+}
+
+/// A side sheet over the page (the reader, an entity page): a backdrop and a dialog whose
+/// header holds the title, a line of metadata and the link that closes it.
+pub fn sheet(close: &str, close_label: &str, marker: (&str, &str), head: Vec<Node>, body: Vec<Node>) -> Vec<Node> {
+    vec![
+        el("a")
+            .class("reader-backdrop")
+            .attr("href", close)
+            .attr("data-nav", "")
+            .attr("tabindex", "-1")
+            .attr("aria-hidden", "true"),
+        el("article")
+            .class("reader")
+            .attr("role", "dialog")
+            .attr("aria-modal", "true")
+            .attr("aria-labelledby", "reader-title")
+            .attr(marker.0, marker.1)
+            .child(
+                el("header")
+                    .class("reader-head")
+                    .children(head)
+                    .child(el("a").class("reader-close").attr("href", close).attr("data-nav", "").text(close_label)),
+            )
+            .children(body),
+    ]
+}
+
+/// The link of a passage of a document, opened in the reader.
+pub fn passage_href(explorer: &Explorer, doc: &str, passage: Option<usize>) -> String {
+    explorer.href(&|s| {
+        s.doc = Some(doc.to_string());
+        s.passage = passage;
+    })
+}
+
+/// Publication line of a document: outlet · author · date, its precision and whether the
+/// article states it or it was inferred.
+fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {
+    let lang = explorer.lang();
+    let mut parts = vec![doc.outlet.as_deref().unwrap_or(t.unknown_outlet).to_string()];
+    parts.extend(doc.author.as_deref().map(String::from));
+    parts.push(match doc.published {
+        Some(p) => format!(
+            "{} ({} : {}, {})",
+            date(lang, &p.date),
+            t.precision_label,
+            precision(lang, p.date.precision),
+            if t.basis(p.basis).is_some() { t.date_inferred } else { t.date_known }
+        ),
+        None => t.unknown_date.to_string(),
+    });
+    parts.push(format!("{} {}", doc.word_count(), t.words));
+    parts.join(" · ")
 }
 
 /// The reader for the document of the state, if one is open.
@@ -72,42 +134,167 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         .map(|piece| match piece {
             Piece::Gap(s) => el("span").text(doc.slice(s)),
             Piece::Furniture(s) => el("span").class("furniture").text(doc.slice(s)),
-            Piece::Passage(i, s) => {
-                let marks = passage_marks(explorer, doc_index, i);
-                el("span")
+            Piece::Passage(i) => {
+                let permalink = el("a")
+                    .class("permalink")
+                    .attr("href", &passage_href(explorer, &doc.id, Some(i)))
+                    .attr("data-nav", "")
+                    .attr("aria-label", &format!("{} {}", t.passage_link, i + 1))
+                    .attr("title", t.passage_link)
+                    .text("¶");
+                let span = el("span")
                     .attr("id", &format!("passage-{i}"))
                     .class(if state.passage == Some(i) { "passage current" } else { "passage" })
                     .attr("data-passage", &i.to_string())
-                    .marked(doc.slice(s), s.start, &marks)
+                    .child(permalink);
+                mentions(explorer, state, doc_index, i, span)
             }
         })
         .collect();
-    let meta = match doc.author.as_deref() {
-        Some(a) => format!("{} · {a}", provenance(explorer, doc)),
-        None => provenance(explorer, doc),
+    let legend = el("p")
+        .class("legend")
+        .text(t.mention_legend)
+        .text(" ")
+        .child(el("span").class("mention m-actor").text(t.mention_actor))
+        .text(" ")
+        .child(el("span").class("mention m-sector").text(t.mention_sector))
+        .text(" ")
+        .child(el("span").class("mention m-date").text(t.mention_date));
+    sheet(
+        &close,
+        t.close_reader,
+        ("data-reader", &doc.id),
+        vec![
+            el("h2").attr("id", "reader-title").text(&doc.title),
+            el("p").class("doc-meta").text(&metadata(explorer, t, doc)),
+            legend,
+        ],
+        vec![
+            el("div")
+                .class("reader-body")
+                .child(el("div").class("reader-text").children(body))
+                .child_opt(cited(explorer, t, &doc.id)),
+        ],
+    )
+}
+
+/// The text of a passage into `span`: each mention a link that adds it as a filter (marked
+/// by kind, and highlighted when the filter already selects it), search terms marked.
+fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: usize, mut span: Node) -> Node {
+    let corpus = explorer.corpus();
+    let doc = &corpus.documents[doc_index];
+    let whole = doc.passages[passage];
+    let marks = passage_marks(explorer, doc_index, passage);
+    let t = strings(state.lang);
+    let mut at = whole.start;
+    let mut in_passage: Vec<_> = doc.mentions.iter().filter(|m| m.passage == passage).collect();
+    explorer::order::by_key(&mut in_passage, |m| {
+        explorer::order::pair(m.span.start as u64, explorer::order::most_first(m.span.end))
+    });
+    for m in in_passage {
+        // Mentions of two layers may overlap ("ministre russe de l'Énergie"): the first wins.
+        if m.span.start < at || m.span.end > whole.end {
+            continue;
+        }
+        if m.span.start > at {
+            span = span.child(el("span").marked(doc.slice(Span::new(at, m.span.start)), at, &marks));
+        }
+        let (class, label, add): (&str, String, Box<dyn Fn(&mut ViewState)>) = match &m.target {
+            Target::Actor(id) => {
+                let name = corpus.actor(id).map(|a| a.name.to_string()).unwrap_or_default();
+                let id = id.to_string();
+                (
+                    "m-actor",
+                    format!("{name} ({})", t.mention_actor),
+                    Box::new(move |s| add_to(&mut s.filter.actors, &id)),
+                )
+            }
+            Target::Sector(id) => {
+                let name = corpus.sector(id).map(|x| sector_label(state.lang, x).to_string()).unwrap_or_default();
+                let id = id.to_string();
+                (
+                    "m-sector",
+                    format!("{name} ({})", t.mention_sector),
+                    Box::new(move |s| add_to(&mut s.filter.sectors, &id)),
+                )
+            }
+            Target::Date(d) => {
+                let d = *d;
+                (
+                    "m-date",
+                    format!("{} ({})", date(state.lang, &d), t.mention_date),
+                    Box::new(move |s| {
+                        s.filter.from = Some(d);
+                        s.filter.to = Some(d);
+                    }),
+                )
+            }
+        };
+        // Highlighted like the rest when the filter or the search already selects it.
+        let hit = marks.iter().any(|&(s, e)| s <= m.span.start && m.span.end <= e);
+        let href = explorer.href(&|s| {
+            add(s);
+            s.doc = None;
+            s.passage = None;
+            s.entity = None;
+        });
+        span = span.child(
+            el("a")
+                .class(&format!("mention {class}{}", if hit { " hit" } else { "" }))
+                .attr("href", &href)
+                .attr("data-nav", "")
+                .attr("title", &format!("{} : {label}", t.filter_by))
+                .text(doc.slice(m.span)),
+        );
+        at = m.span.end;
+    }
+    if at < whole.end {
+        span = span.child(el("span").marked(doc.slice(Span::new(at, whole.end)), at, &marks));
+    }
+    span
+}
+
+/// Adds a value to a list facet (a mention clicked twice does not remove it).
+fn add_to(list: &mut Vec<String>, id: &str) {
+    if !list.iter().any(|x| x == id) {
+        list.push(id.to_string());
+    }
+}
+
+/// The events, agreements and figures citing a document, each linking to its passage there.
+fn cited(explorer: &Explorer, t: &Strings, doc: &str) -> Option<Node> {
+    let corpus = explorer.corpus();
+    let fr = explorer.lang() == explorer::query::Lang::Fr;
+    let here = |sources: &[Source]| sources.iter().find(|s| s.doc == doc).map(|s| s.span);
+    let link = |title: &str, what: &str, span: Span| {
+        let passage = corpus.document(doc).and_then(|d| d.passage_of(span));
+        el("li")
+            .child(el("span").class("cited-kind").text(what))
+            .text(" ")
+            .child(el("a").attr("href", &passage_href(explorer, doc, passage)).attr("data-nav", "").text(title))
     };
-    vec![
-        el("a")
-            .class("reader-backdrop")
-            .attr("href", &close)
-            .attr("data-nav", "")
-            .attr("tabindex", "-1")
-            .attr("aria-hidden", "true"),
-        el("article")
-            .class("reader")
-            .attr("role", "dialog")
-            .attr("aria-modal", "true")
-            .attr("aria-labelledby", "reader-title")
-            .attr("data-reader", &doc.id)
-            .child(
-                el("header")
-                    .class("reader-head")
-                    .child(el("h2").attr("id", "reader-title").text(&doc.title))
-                    .child(el("p").class("doc-meta").text(&meta))
-                    .child(
-                        el("a").class("reader-close").attr("href", &close).attr("data-nav", "").text(t.close_reader),
-                    ),
-            )
-            .child(el("div").class("reader-text").children(body)),
-    ]
+    let mut items: Vec<Node> = Vec::new();
+    for e in corpus.events.iter() {
+        if let Some(span) = here(&e.sources) {
+            items.push(link(if fr { &e.title_fr } else { &e.title_en }, t.event, span));
+        }
+    }
+    for a in corpus.agreements.iter() {
+        if let Some(span) = here(&a.sources) {
+            items.push(link(if fr { &a.title_fr } else { &a.title_en }, t.agreement, span));
+        }
+    }
+    for f in corpus.figures.iter() {
+        if let Some(span) = here(&f.sources) {
+            let label = format!("{} : {}", if fr { &f.label_fr } else { &f.label_en }, figure(explorer.lang(), f));
+            items.push(link(&label, t.figures_title, span));
+        }
+    }
+    (!items.is_empty()).then(|| {
+        el("aside")
+            .class("cited")
+            .attr("aria-labelledby", "cited-title")
+            .child(el("h3").attr("id", "cited-title").text(t.cited_here))
+            .child(el("ul").children(items))
+    })
 }

@@ -1,4 +1,5 @@
-//! The results: tabs for documents, timeline and passages; an explanation when empty.
+//! The results: tabs for documents, timeline, passages and network; an explanation when
+//! empty; the export of what they hold.
 
 use explorer::format::date;
 use explorer::i18n::{Strings, sector_label};
@@ -12,25 +13,27 @@ use explorer::i18n::strings;
 use explorer::query::ViewState;
 use explorer::query::eval::Evaluation;
 
-use super::Explorer;
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
-use super::timeline;
+use super::reader::passage_href;
+use super::{Explorer, browser, network, timeline};
 
 fn view_label(t: &Strings, view: View) -> &'static str {
     match view {
         View::Documents => t.view_documents,
         View::Timeline => t.view_timeline,
         View::Passages => t.view_passages,
+        View::Network => t.view_network,
     }
 }
 
 /// How many results a view has.
-fn count(e: &Evaluation, view: View) -> usize {
+fn count(explorer: &Explorer, e: &Evaluation, view: View) -> usize {
     match view {
         View::Documents => e.documents.len(),
         View::Timeline => e.events.len() + e.agreements.len(),
         View::Passages => e.passages.len(),
+        View::Network => explorer::network::actors_in(explorer.index, &e.passages),
     }
 }
 
@@ -51,13 +54,25 @@ pub fn results(explorer: Explorer) -> Node {
                     .attr("data-nav", "")
                     .attr("aria-selected", if state.view == view { "true" } else { "false" })
                     .attr("aria-controls", "results-panel")
-                    .attr("href", &explorer.href(&|s| s.view = view))
+                    .attr(
+                        "href",
+                        &explorer.href(&|s| {
+                            s.view = view;
+                            // The selected pair belongs to the network view only.
+                            if view != View::Network {
+                                s.edge = None;
+                            }
+                        }),
+                    )
                     .text(view_label(t, view))
                     .text(" ")
-                    .child(el("span").class("count").text(&count(&e, view).to_string()))
+                    .child(el("span").class("count").text(&count(&explorer, &e, view).to_string()))
             })
             .collect();
-        vec![el("div").class("tabs").attr("role", "tablist").attr("aria-label", t.results_tabs).children(tabs)]
+        vec![
+            el("div").class("tabs").attr("role", "tablist").attr("aria-label", t.results_tabs).children(tabs),
+            export_bar(t),
+        ]
     });
     let panel = el("section").attr("id", "results-panel").attr("role", "tabpanel");
     let panel = dom::bind(panel, move |p| {
@@ -67,7 +82,7 @@ pub fn results(explorer: Explorer) -> Node {
         let e = explorer.eval.get();
         let state = explorer.state.get();
         let shown = explorer.shown.get();
-        if count(&e, state.view) == 0 {
+        if count(&explorer, &e, state.view) == 0 {
             return empty(&explorer, &state);
         }
         match state.view {
@@ -78,6 +93,7 @@ pub fn results(explorer: Explorer) -> Node {
             View::Passages => {
                 paged(&explorer, "passage-list", passage_items(&explorer, &e, &state, shown), e.passages.len(), shown)
             }
+            View::Network => network::build(&explorer, &e, &state, strings(state.lang)),
         }
     });
     el("div").child(tabs).child(panel)
@@ -162,14 +178,6 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
     format!("{outlet} · {when}")
 }
 
-/// A link to a passage of a document, opened in the reader.
-fn passage_href(explorer: &Explorer, doc: &str, passage: usize) -> String {
-    explorer.href(&|s| {
-        s.doc = Some(doc.to_string());
-        s.passage = Some(passage);
-    })
-}
-
 fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
     let corpus = explorer.corpus();
     let t = strings(state.lang);
@@ -209,11 +217,10 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                     .child(el("span").class("sr-only").text(&format!("{} : ", t.matched)))
                     .children(matched)
             });
-            let title = el("a").attr("href", &passage_href(explorer, &doc.id, passage)).attr("data-nav", "").marked(
-                &doc.title,
-                0,
-                &term_spans(&doc.title, &state.filter.q),
-            );
+            let title = el("a")
+                .attr("href", &passage_href(explorer, &doc.id, Some(passage)))
+                .attr("data-nav", "")
+                .marked(&doc.title, 0, &term_spans(&doc.title, &state.filter.q));
             el("li")
                 .class("doc-card")
                 .attr("data-doc", &doc.id)
@@ -230,36 +237,64 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
         .collect()
 }
 
-fn passage_items(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
-    let corpus = explorer.corpus();
-    let t = strings(state.lang);
-    e.passages
-        .iter()
-        .take(shown)
-        .map(|&(i, p)| {
-            let doc = &corpus.documents[i];
-            let span = doc.passages[p];
-            let marks = passage_marks(explorer, i, p);
-            el("li")
-                .class("passage")
-                .attr("data-doc", &doc.id)
-                .attr("data-passage", &p.to_string())
-                .child(el("blockquote").marked(doc.slice(span), span.start, &marks))
-                .child(
-                    el("p")
-                        .class("passage-source")
-                        .child(el("span").text(&provenance(explorer, doc)))
-                        .text(" — ")
-                        .child(
-                            el("a")
-                                .attr("href", &passage_href(explorer, &doc.id, p))
-                                .attr("data-nav", "")
-                                .text(t.open_passage),
-                        ),
-                )
-        })
-        .collect()
+fn passage_items(explorer: &Explorer, e: &Evaluation, _: &ViewState, shown: usize) -> Vec<Node> {
+    e.passages.iter().take(shown).map(|&(d, p)| passage_item(explorer, d, p, &passage_marks(explorer, d, p))).collect()
 }
 
-/// Downloads the current results in `format` (`csv` or `json`).
-pub fn export(_explorer: &Explorer, _format: &str) {}
+/// A passage in context: its text with `marks` highlighted, its source, a link to the reader.
+pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, usize)]) -> Node {
+    let doc = &explorer.corpus().documents[d];
+    let span = doc.passages[p];
+    el("li")
+        .class("passage")
+        .attr("data-doc", &doc.id)
+        .attr("data-passage", &p.to_string())
+        .child(el("blockquote").marked(doc.slice(span), span.start, marks))
+        .child(
+            el("p").class("passage-source").child(el("span").text(&provenance(explorer, doc))).text(" — ").child(
+                el("a")
+                    .attr("href", &passage_href(explorer, &doc.id, Some(p)))
+                    .attr("data-nav", "")
+                    .text(explorer.t_now().open_passage),
+            ),
+        )
+}
+
+/// The export buttons (handled in `events`, which calls [`export`]).
+fn export_bar(t: &Strings) -> Node {
+    let button = |format: &str, label: &str| {
+        el("button")
+            .class("export-button")
+            .attr("type", "button")
+            .attr("data-action", format)
+            .attr("aria-describedby", "export-hint")
+            .text(label)
+    };
+    el("div")
+        .class("export")
+        .attr("role", "group")
+        .attr("aria-label", t.export)
+        .child(el("span").class("export-label").text(t.export))
+        .child(button("export-csv", t.export_csv))
+        .child(button("export-json", t.export_json))
+        .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
+}
+
+/// Downloads the current results, exactly as filtered, as `export-csv` or `export-json`.
+pub fn export(explorer: &Explorer, action: &str) {
+    use explorer::export::{Export, csv, json};
+    let (format, mime) = match action {
+        "export-csv" => ("csv", "text/csv;charset=utf-8"),
+        "export-json" => ("json", "application/json"),
+        _ => return,
+    };
+    let lang = explorer.state.with_untracked(|s| s.lang);
+    let permalink = browser::current_url();
+    let content = explorer.eval.with_untracked(|eval| {
+        let export = Export { index: explorer.index, eval, permalink: &permalink, lang };
+        if format == "csv" { csv(&export) } else { json(&export) }
+    });
+    let version = &explorer.corpus().version;
+    let name = format!("mali-russie-{}.{format}", &version[..version.len().min(8)]);
+    browser::download(&name, mime, &content);
+}

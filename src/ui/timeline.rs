@@ -77,7 +77,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
         }))
         .collect();
     // Date order; undated items last.
-    items.sort_by_key(|it| (it.date.is_none(), it.date.map(|d| (d.start, d.end))));
+    explorer::order::by_key(&mut items, |it| explorer::order::by_date(it.date));
     let cutoff = explorer.index.period_start();
     let recent = |d: &DateSpec| cutoff.is_none_or(|c| d.end >= c);
     let dated: Vec<DateSpec> = items.iter().filter_map(|it| it.date).filter(recent).collect();

@@ -1,0 +1,306 @@
+//! Actor and sector pages: what the whole corpus says about one of them (see
+//! `explorer::profile`), every item linked to its passage.
+
+use explorer::format::{date, figure, month_short};
+use explorer::i18n::{Strings, actor_kind, agreement_status, event_kind, sector_label, strings};
+use explorer::model::Source;
+use explorer::profile::{self, Appearance, Together, source_passage};
+use explorer::query::eval::Unit;
+use explorer::query::{Entity, Filter, Lang, View, ViewState};
+
+use super::Explorer;
+use super::dom::{Node, el};
+use super::reader::{passage_href, sheet};
+
+/// The page of the entity of the state, if one is open.
+pub fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
+    let t = strings(state.lang);
+    let close = explorer.href(&|s| s.entity = None);
+    match &state.entity {
+        Some(Entity::Actor(id)) => actor_page(explorer, t, id, &close),
+        Some(Entity::Sector(id)) => sector_page(explorer, t, id, &close),
+        None => Vec::new(),
+    }
+}
+
+/// A link to an entity's page.
+pub fn entity_href(explorer: &Explorer, entity: Entity) -> String {
+    explorer.href(&|s| {
+        s.entity = Some(entity.clone());
+        s.doc = None;
+        s.passage = None;
+    })
+}
+
+fn link(href: &str, text: &str) -> Node {
+    el("a").attr("href", href).attr("data-nav", "").text(text)
+}
+
+/// A titled section, left out when it has no items.
+fn section(title: &str, items: Vec<Node>) -> Option<Node> {
+    (!items.is_empty())
+        .then(|| el("section").class("entity-section").child(el("h3").text(title)).child(el("ul").children(items)))
+}
+
+/// The link to the passage a source points to.
+fn source_href(explorer: &Explorer, source: &Source) -> String {
+    let passage = source_passage(explorer.index, source).map(|(_, p)| p);
+    passage_href(explorer, &source.doc, passage)
+}
+
+/// Documents, events, agreements and figures of a profile.
+fn cited_items(
+    explorer: &Explorer,
+    t: &Strings,
+    docs: &[Appearance],
+    events: &[usize],
+    agreements: &[usize],
+    figures: &[usize],
+) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let lang = explorer.lang();
+    let fr = lang == Lang::Fr;
+    let when = |d: &Option<explorer::date::DateSpec>| d.map(|d| format!(" · {}", date(lang, &d))).unwrap_or_default();
+    let documents = docs
+        .iter()
+        .map(|a| {
+            let doc = &corpus.documents[a.doc];
+            el("li")
+                .child(link(&passage_href(explorer, &doc.id, Some(a.passage)), &doc.title))
+                .child(el("span").class("count").text(&format!(" {} {}", a.mentions, t.mentions)))
+        })
+        .collect();
+    let item = |title: &str, detail: String, sources: &[Source]| {
+        let href = sources.first().map(|s| source_href(explorer, s)).unwrap_or_default();
+        el("li").child(link(&href, title)).child(el("span").class("count").text(&detail))
+    };
+    let events = events
+        .iter()
+        .map(|&i| {
+            let e = &corpus.events[i];
+            item(
+                if fr { &e.title_fr } else { &e.title_en },
+                format!(" {}{}", event_kind(lang, e.kind), when(&e.date)),
+                &e.sources,
+            )
+        })
+        .collect();
+    let agreements = agreements
+        .iter()
+        .map(|&i| {
+            let a = &corpus.agreements[i];
+            item(
+                if fr { &a.title_fr } else { &a.title_en },
+                format!(" {}{}", agreement_status(lang, a.status), when(&a.date)),
+                &a.sources,
+            )
+        })
+        .collect();
+    let figures = figures
+        .iter()
+        .map(|&i| {
+            let f = &corpus.figures[i];
+            item(
+                &format!("{} : {}", if fr { &f.label_fr } else { &f.label_en }, figure(lang, f)),
+                when(&f.date),
+                &f.sources,
+            )
+        })
+        .collect();
+    [
+        section(t.view_documents, documents),
+        section(t.events_title, events),
+        section(t.agreements_title, agreements),
+        section(t.figures_title, figures),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Actors listed with a count: the name opens their page; the count, for an actor page, the
+/// passages both appear in (the network's edge).
+fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together], with: Option<&str>) -> Option<Node> {
+    let corpus = explorer.corpus();
+    let items = actors
+        .iter()
+        .map(|&(a, n)| {
+            let actor = &corpus.actors[a];
+            let count = format!("{n} {}", if with.is_some() { t.shared_passages } else { t.passages_word });
+            let count = match with {
+                Some(me) => {
+                    let (x, y) = (me.to_string(), actor.id.to_string());
+                    let href = explorer.href(&|s| {
+                        s.filter = Filter::default();
+                        s.view = View::Network;
+                        s.edge = Some(if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) });
+                        s.entity = None;
+                    });
+                    link(&href, &count)
+                }
+                None => el("span").class("count").text(&count),
+            };
+            el("li")
+                .class(&format!("side-{}", side_key(actor.side)))
+                .child(link(&entity_href(explorer, Entity::Actor(actor.id.to_string())), &actor.name))
+                .text(" · ")
+                .child(count)
+        })
+        .collect();
+    section(title, items)
+}
+
+pub fn side_key(side: explorer::model::Side) -> &'static str {
+    use explorer::model::Side::*;
+    match side {
+        Mali => "mali",
+        Russia => "russia",
+        Niger => "niger",
+        Other => "other",
+    }
+}
+
+/// The link that filters the results by an entity (and closes its page).
+fn filter_link(explorer: &Explorer, t: &Strings, add: &dyn Fn(&mut Filter)) -> Node {
+    let href = explorer.href(&|s| {
+        add(&mut s.filter);
+        s.entity = None;
+    });
+    el("p").child(el("a").class("filter-by").attr("href", &href).attr("data-nav", "").text(t.filter_by))
+}
+
+fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<Node> {
+    let Some(p) = profile::actor(explorer.index, id) else { return Vec::new() };
+    let corpus = explorer.corpus();
+    let lang = explorer.lang();
+    let actor = &corpus.actors[p.actor];
+    let meta = format!(
+        "{} · {} : {} · {} {} · {} {}",
+        actor_kind(lang, actor.kind),
+        t.side,
+        t.side(actor.side),
+        p.mentions,
+        t.mentions,
+        p.documents.len(),
+        t.documents_count
+    );
+    let aliases = (!actor.aliases.is_empty()).then(|| {
+        el("p").class("aliases").child(el("strong").text(&format!("{} : ", t.aliases))).text(&actor.aliases.join(" · "))
+    });
+    let description = if lang == Lang::Fr { &actor.description_fr } else { &actor.description_en };
+    let roles = actor
+        .roles
+        .iter()
+        .map(|r| {
+            let outlet = corpus.document(&r.source.doc).and_then(|d| d.outlet.as_deref()).unwrap_or(t.unknown_outlet);
+            el("li").child(el("q").text(&r.role)).text(" — ").child(link(&source_href(explorer, &r.source), outlet))
+        })
+        .collect();
+    let sectors = p
+        .sectors
+        .iter()
+        .map(|&(s, n)| {
+            let sector = &corpus.sectors[s];
+            el("li")
+                .child(link(&entity_href(explorer, Entity::Sector(sector.id.to_string())), sector_label(lang, sector)))
+                .child(el("span").class("count").text(&format!(" {n} {}", t.passages_word)))
+        })
+        .collect();
+    let id_owned = actor.id.to_string();
+    let mut body = vec![
+        el("div")
+            .class("entity-intro")
+            .child_opt(aliases)
+            .child_opt((!description.is_empty()).then(|| el("p").class("description").text(description)))
+            .child(filter_link(explorer, t, &|f| {
+                if !f.actors.contains(&id_owned) {
+                    f.actors.push(id_owned.clone());
+                }
+            })),
+    ];
+    body.extend(section(t.roles, roles));
+    body.extend(cited_items(explorer, t, &p.documents, &p.events, &p.agreements, &p.figures));
+    body.extend(section(t.with_sectors, sectors));
+    body.extend(actor_list(explorer, t, t.with_actors, &p.actors, Some(id)));
+    sheet(
+        close,
+        t.close_entity,
+        ("data-entity", &format!("actor.{id}")),
+        vec![el("h2").attr("id", "reader-title").text(&actor.name), el("p").class("doc-meta").text(&meta)],
+        vec![el("div").class("entity").children(body)],
+    )
+}
+
+fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<Node> {
+    let Some(p) = profile::sector(explorer.index, id) else { return Vec::new() };
+    let corpus = explorer.corpus();
+    let lang = explorer.lang();
+    let sector = &corpus.sectors[p.sector];
+    let other = if lang == Lang::Fr { &sector.label_en } else { &sector.label_fr };
+    let meta = format!("{other} · {} {} · {} {}", p.mentions, t.mentions, p.documents.len(), t.documents_count);
+    let sector_link = |i: usize| {
+        let s = &corpus.sectors[i];
+        link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))
+    };
+    // The taxonomy: its ancestors, itself, its sub-sectors.
+    let mut path = el("p").class("taxonomy").child(el("strong").text(&format!("{} : ", t.taxonomy)));
+    for &a in &p.path {
+        path = path.child(sector_link(a)).text(" › ");
+    }
+    path = path.child(el("span").attr("aria-current", "page").text(sector_label(lang, sector)));
+    let children: Vec<Node> = p.children.iter().map(|&c| el("li").child(sector_link(c))).collect();
+    let id_owned = sector.id.to_string();
+    let mut body = vec![el("div").class("entity-intro").child(path).child(filter_link(explorer, t, &|f| {
+        if !f.sectors.contains(&id_owned) {
+            f.sectors.push(id_owned.clone());
+        }
+    }))];
+    body.extend(section(t.sub_sectors, children));
+    body.extend(over_time(explorer, t, &p, id));
+    body.extend(cited_items(explorer, t, &p.documents, &p.events, &p.agreements, &p.figures));
+    body.extend(actor_list(explorer, t, t.actors_involved, &p.actors, None));
+    sheet(
+        close,
+        t.close_entity,
+        ("data-entity", &format!("sector.{id}")),
+        vec![
+            el("h2").attr("id", "reader-title").text(sector_label(lang, sector)),
+            el("p").class("doc-meta").text(&meta),
+        ],
+        vec![el("div").class("entity").children(body)],
+    )
+}
+
+/// Documents of the sector by month, each bar a link that filters the results to the sector
+/// in that month.
+fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &str) -> Option<Node> {
+    let lang = explorer.lang();
+    let h = &p.over_time;
+    if h.unit != Unit::Month || h.buckets.iter().all(|b| b.count == 0) {
+        return None;
+    }
+    let max = h.buckets.iter().map(|b| b.count).max().unwrap_or(1).max(1);
+    let bars = h
+        .buckets
+        .iter()
+        .filter(|b| b.count > 0)
+        .map(|b| {
+            let month = explorer::date::DateSpec::month(b.start.year, b.start.month);
+            let href = explorer.href(&|s| {
+                s.filter = Filter { sectors: vec![id.to_string()], from: month, to: month, ..Default::default() };
+                s.entity = None;
+            });
+            let label = month_short(lang, b.start.year, b.start.month);
+            el("li")
+                .child(el("a").attr("href", &href).attr("data-nav", "").text(&label))
+                .child(el("span").class("spark").attr("style", &format!("width: {}%", 4 + b.count * 96 / max)))
+                .child(el("span").class("count").text(&format!("{} {}", b.count, t.documents_count)))
+        })
+        .collect::<Vec<_>>();
+    Some(
+        el("section")
+            .class("entity-section over-time")
+            .child(el("h3").text(t.over_time))
+            .child(el("ol").children(bars)),
+    )
+}

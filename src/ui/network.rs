@@ -1,0 +1,167 @@
+//! The network view: actors mentioned in the same passages of the current results, as an SVG
+//! laid out by `explorer::network`. An edge links to the passages behind it, a node to the
+//! actor's page; the same pairs are listed as text below the drawing.
+
+use explorer::i18n::Strings;
+use explorer::network::{HEIGHT, Network, WIDTH, network, shared_passages};
+use explorer::query::eval::Evaluation;
+use explorer::query::{Entity, ViewState};
+
+use super::Explorer;
+use super::dom::{Node, el, svg};
+use super::entity::{entity_href, side_key};
+use super::results::passage_item;
+
+/// The network of the evaluation's passages, and the passages of the selected edge.
+pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings) -> Vec<Node> {
+    let corpus = explorer.corpus();
+    let net = network(explorer.index, &e.passages);
+    let name = |n: usize| corpus.actors[net.nodes[n].actor].name.as_ref();
+    let id = |n: usize| corpus.actors[net.nodes[n].actor].id.as_ref();
+    let edge_href = |a: usize, b: usize| {
+        let (x, y) = (id(a).to_string(), id(b).to_string());
+        explorer.href(&|s| s.edge = Some(if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) }))
+    };
+    let selected = |a: usize, b: usize| {
+        state.edge.as_ref().is_some_and(|(x, y)| (x == id(a) && y == id(b)) || (x == id(b) && y == id(a)))
+    };
+    let max = net.edges.first().map(|e| e.weight).unwrap_or(1).max(1);
+    let mut edges = svg("g").class("edges");
+    for edge in net.edges.iter().rev() {
+        let (a, b) = (&net.nodes[edge.a], &net.nodes[edge.b]);
+        let label = format!("{} – {} : {} {}", name(edge.a), name(edge.b), edge.weight, t.shared_passages);
+        let line = |class: &str, width: usize| {
+            svg("line")
+                .class(class)
+                .attr("x1", &a.x.to_string())
+                .attr("y1", &a.y.to_string())
+                .attr("x2", &b.x.to_string())
+                .attr("y2", &b.y.to_string())
+                .attr("stroke-width", &width.to_string())
+        };
+        edges = edges.child(
+            svg("a")
+                .class(if selected(edge.a, edge.b) { "edge selected" } else { "edge" })
+                .attr("href", &edge_href(edge.a, edge.b))
+                .attr("data-nav", "")
+                .attr("data-edge", &format!("{},{}", id(edge.a), id(edge.b)))
+                .attr("aria-label", &label)
+                .child(svg("title").text(&label))
+                .child(line("hit", 12))
+                .child(line("stroke", 1 + edge.weight * 7 / max)),
+        );
+    }
+    let mut nodes = svg("g").class("nodes");
+    for (n, node) in net.nodes.iter().enumerate() {
+        let actor = &corpus.actors[node.actor];
+        let label = format!("{} : {} {}", actor.name, node.mentions, t.mentions);
+        let (x, y) = (node.x.to_string(), node.y.to_string());
+        // Labels left of the centre read leftwards, so they stay inside the frame.
+        let anchor = if node.x > WIDTH * 4 / 5 {
+            "end"
+        } else if node.x < WIDTH / 5 {
+            "start"
+        } else {
+            "middle"
+        };
+        nodes = nodes.child(
+            svg("a")
+                .class(&format!("node side-{}", side_key(actor.side)))
+                .attr("href", &entity_href(explorer, Entity::Actor(actor.id.to_string())))
+                .attr("data-nav", "")
+                .attr("data-node", id(n))
+                .attr("aria-label", &label)
+                .child(svg("title").text(&label))
+                .child(svg("circle").attr("cx", &x).attr("cy", &y).attr("r", &node.radius.to_string()))
+                .child(
+                    svg("text")
+                        .attr("x", &x)
+                        .attr("y", &(node.y + node.radius + 14).to_string())
+                        .attr("text-anchor", anchor)
+                        .text(&actor.name),
+                ),
+        );
+    }
+    let drawing = svg("svg")
+        .class("network-svg")
+        .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr("role", "group")
+        .attr("aria-label", t.network_label)
+        .child(edges)
+        .child(nodes);
+    let legend = el("p").class("legend").children(
+        [("mali", t.side_mali), ("russia", t.side_russia), ("niger", t.side_niger), ("other", t.side_other)]
+            .into_iter()
+            .map(|(k, label)| el("span").class(&format!("key side-{k}")).text(label))
+            .collect(),
+    );
+    let mut out =
+        vec![
+            el("figure").class("network").child(drawing).child(
+                el("figcaption").child(el("p").class("hint").text(t.network_help)).child(legend).child_opt(
+                    (net.left_out > 0)
+                        .then(|| el("p").class("hint").text(&format!("{} {}", net.left_out, t.network_left_out))),
+                ),
+            ),
+        ];
+    out.extend(edge_passages(explorer, e, state, t));
+    out.push(pairs(&net, t, &|n| name(n).to_string(), &edge_href));
+    out
+}
+
+/// The pairs, heaviest first, as a list of links (the drawing's text equivalent).
+fn pairs(net: &Network, t: &Strings, name: &dyn Fn(usize) -> String, href: &dyn Fn(usize, usize) -> String) -> Node {
+    let items: Vec<Node> = net
+        .edges
+        .iter()
+        .map(|e| {
+            el("li")
+                .child(el("a").attr("href", &href(e.a, e.b)).attr("data-nav", "").text(&format!(
+                    "{} – {}",
+                    name(e.a),
+                    name(e.b)
+                )))
+                .child(el("span").class("count").text(&format!(" {} {}", e.weight, t.shared_passages)))
+        })
+        .collect();
+    let body = if items.is_empty() { el("p").text(t.network_empty) } else { el("ol").class("pairs").children(items) };
+    el("section").class("network-pairs").child(el("h3").text(t.network_pairs)).child(body)
+}
+
+/// The passages of the selected edge, under the current filters.
+fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings) -> Option<Node> {
+    let corpus = explorer.corpus();
+    let (x, y) = state.edge.as_ref()?;
+    let (a, b) = (explorer.index.actor_index(x)?, explorer.index.actor_index(y)?);
+    let passages = shared_passages(explorer.index, &e.passages, a, b);
+    let close = explorer.href(&|s| s.edge = None);
+    let title =
+        format!("{} – {} : {} {}", corpus.actors[a].name, corpus.actors[b].name, passages.len(), t.shared_passages);
+    let items: Vec<Node> = passages
+        .iter()
+        .map(|&(d, p)| {
+            let doc = &corpus.documents[d];
+            let marks: Vec<(usize, usize)> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.passage == p)
+                .filter(|m| matches!(&m.target, explorer::model::Target::Actor(id) if id == x || id == y))
+                .map(|m| (m.span.start, m.span.end))
+                .collect();
+            passage_item(explorer, d, p, &marks)
+        })
+        .collect();
+    Some(
+        el("section")
+            .class("edge-passages")
+            .attr("aria-labelledby", "edge-title")
+            .attr("data-edge-passages", &passages.len().to_string())
+            .child(
+                el("div")
+                    .class("edge-head")
+                    .child(el("h3").attr("id", "edge-title").text(&title))
+                    .child(el("a").class("reader-close").attr("href", &close).attr("data-nav", "").text(t.close_edge)),
+            )
+            .child(el("ol").class("passage-list").children(items)),
+    )
+}
