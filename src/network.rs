@@ -12,8 +12,6 @@
 //! assert!(net.edges.iter().all(|e| e.a < e.b && e.weight > 0));
 //! ```
 
-use std::collections::HashMap;
-
 use crate::model::Target;
 use crate::order;
 use crate::query::eval::Index;
@@ -21,8 +19,13 @@ use crate::query::eval::Index;
 /// Size of the drawing.
 pub const WIDTH: i32 = 1000;
 pub const HEIGHT: i32 = 640;
+/// The SVG `viewBox` of that size (a constant: no formatting at run time).
+pub const VIEW_BOX: &str = "0 0 1000 640";
 /// Most actors drawn (the most mentioned); a larger corpus would otherwise be unreadable.
 pub const MAX_NODES: usize = 40;
+/// How many of the most mentioned actors are named on the drawing (the layout leaves room
+/// for their labels); the others are named on hover or focus.
+pub const NAMED: usize = 12;
 /// Free space kept around the drawing for the circles and their labels.
 const MARGIN: f64 = 60.0;
 
@@ -61,14 +64,12 @@ pub struct Network {
 /// The network of the actors mentioned in `passages` (document, passage), laid out.
 pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
     let corpus = index.corpus;
-    // Mentions per actor: one pass over each document's mentions, keeping those in `passages`.
+    // Mentions per actor: one pass over each document's mentions, keeping those in `passages`
+    // (which come grouped by document).
     let mut mentions = vec![0usize; corpus.actors.len()];
-    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &(d, p) in passages {
-        by_doc.entry(d).or_default().push(p);
-    }
-    for (&d, ps) in &by_doc {
-        for m in corpus.documents[d].mentions.iter().filter(|m| ps.contains(&m.passage)) {
+    for group in passages.chunk_by(|x, y| x.0 == y.0) {
+        let d = group[0].0;
+        for m in corpus.documents[d].mentions.iter().filter(|m| group.iter().any(|&(_, p)| p == m.passage)) {
             if let Target::Actor(id) = &m.target
                 && let Some(a) = index.actor_index(id)
             {
@@ -84,19 +85,47 @@ pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
     for (n, &a) in actors.iter().enumerate() {
         node_of[a] = n;
     }
-    let mut weights: HashMap<(usize, usize), usize> = HashMap::new();
+    // Pair counts in a dense table: at most MAX_NODES² cells, and no hashing code in the wasm.
+    let n = actors.len();
+    let mut weights = vec![0usize; n * n];
     for &(d, p) in passages {
         let here: Vec<usize> = index.passage_actors(d, p).map(|a| node_of[a]).filter(|&n| n != usize::MAX).collect();
         for (i, &x) in here.iter().enumerate() {
             for &y in &here[i + 1..] {
-                *weights.entry((x.min(y), x.max(y))).or_default() += 1;
+                weights[x.min(y) * n + x.max(y)] += 1;
             }
         }
     }
-    let mut edges: Vec<Edge> = weights.into_iter().map(|((a, b), weight)| Edge { a, b, weight }).collect();
+    let mut edges: Vec<Edge> =
+        (0..n * n).filter(|&k| weights[k] > 0).map(|k| Edge { a: k / n, b: k % n, weight: weights[k] }).collect();
     order::by_key(&mut edges, |e| order::pair(order::most_first(e.weight), (e.a * MAX_NODES + e.b) as u64));
     let radii: Vec<f64> = actors.iter().map(|&a| radius(mentions[a])).collect();
-    let positions = separate(fit(&layout(actors.len(), &edges)), &radii);
+    // Actors linked to none are lined up along the bottom; the others share the rest. Left in
+    // the force layout, they would drift to the edges and squeeze the linked ones together.
+    let mut linked = vec![false; n];
+    for e in &edges {
+        (linked[e.a], linked[e.b]) = (true, true);
+    }
+    let alone: Vec<usize> = (0..n).filter(|&i| !linked[i]).collect();
+    let height = if alone.is_empty() { f64::from(HEIGHT) } else { f64::from(HEIGHT) - 70.0 };
+    let ids: Vec<usize> = (0..n).filter(|&i| linked[i]).collect();
+    let mut local = vec![usize::MAX; n];
+    for (k, &i) in ids.iter().enumerate() {
+        local[i] = k;
+    }
+    let local_edges: Vec<Edge> =
+        edges.iter().map(|e| Edge { a: local[e.a], b: local[e.b], weight: e.weight }).collect();
+    let local_radii: Vec<f64> = ids.iter().map(|&i| radii[i]).collect();
+    let named: Vec<bool> = ids.iter().map(|&i| i < NAMED).collect();
+    let placed = separate(fit(&layout(ids.len(), &local_edges), height), &local_radii, &named, height);
+    let mut positions = vec![(0.0, 0.0); n];
+    for (k, &i) in ids.iter().enumerate() {
+        positions[i] = placed[k];
+    }
+    let gap = f64::from(WIDTH) / (alone.len() + 1) as f64;
+    for (k, &i) in alone.iter().enumerate() {
+        positions[i] = (gap * (k + 1) as f64, f64::from(HEIGHT) - 40.0);
+    }
     let nodes = actors
         .iter()
         .zip(positions)
@@ -160,7 +189,7 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
             p
         })
         .collect();
-    let k = (w * h / n.max(1) as f64).sqrt() * 0.5;
+    let k = (w * h / n.max(1) as f64).sqrt();
     let mut step = w / 10.0;
     for _ in 0..300 {
         let mut disp = vec![(0.0f64, 0.0f64); n];
@@ -185,8 +214,8 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
             disp[e.b].1 += dy * f;
         }
         for (p, d) in pos.iter_mut().zip(&mut disp) {
-            d.0 -= (p.0 - w / 2.0) * 0.02;
-            d.1 -= (p.1 - h / 2.0) * 0.02;
+            d.0 -= (p.0 - w / 2.0) * 0.12;
+            d.1 -= (p.1 - h / 2.0) * 0.12;
             let len = (d.0 * d.0 + d.1 * d.1).sqrt().max(0.001);
             let moved = len.min(step);
             p.0 += d.0 / len * moved;
@@ -197,9 +226,9 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
     pos
 }
 
-/// Scales the positions into the frame, margins kept.
-fn fit(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let (w, h) = (f64::from(WIDTH), f64::from(HEIGHT));
+/// Scales the positions into the frame (its top `h` pixels), margins kept.
+fn fit(pos: &[(f64, f64)], h: f64) -> Vec<(f64, f64)> {
+    let w = f64::from(WIDTH);
     let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
     for &(x, y) in pos {
         (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
@@ -212,21 +241,25 @@ fn fit(pos: &[(f64, f64)]) -> Vec<(f64, f64)> {
 
 /// Pushes overlapping circles apart (a tightly knit group would otherwise be drawn as one
 /// blot), keeping them in the frame.
-fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64]) -> Vec<(f64, f64)> {
-    let (w, h) = (f64::from(WIDTH), f64::from(HEIGHT));
-    for _ in 0..100 {
+fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64], named: &[bool], h: f64) -> Vec<(f64, f64)> {
+    let w = f64::from(WIDTH);
+    for _ in 0..200 {
         let mut moved = false;
         for i in 0..pos.len() {
             for j in i + 1..pos.len() {
                 let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
-                let dist = (dx * dx + dy * dy).sqrt();
-                let wanted = radii[i] + radii[j] + 6.0;
+                // Two named actors need room for their labels, which are wide: their distance
+                // counts horizontal gaps at a third.
+                let stretch = if named[i] && named[j] { 3.0 } else { 1.0 };
+                let dist = ((dx / stretch).powi(2) + dy * dy).sqrt();
+                let wanted = radii[i] + radii[j] + if named[i] || named[j] { 30.0 } else { 20.0 };
                 if dist >= wanted {
                     continue;
                 }
                 moved = true;
                 // Coincident points part along a fixed direction that depends on the pair.
-                let (ux, uy) = if dist < 0.01 { (((i + j) % 3) as f64 - 1.0, 1.0) } else { (dx / dist, dy / dist) };
+                let (ux, uy) =
+                    if dist < 0.01 { (((i + j) % 3) as f64 - 1.0, 1.0) } else { (dx / stretch / dist, dy / dist) };
                 let push = (wanted - dist) / 2.0;
                 pos[i] = (pos[i].0 - ux * push, pos[i].1 - uy * push);
                 pos[j] = (pos[j].0 + ux * push, pos[j].1 + uy * push);
@@ -302,6 +335,7 @@ mod tests {
         let passages = index.evaluate(&Filter::default()).passages;
         let net = network(&index, &passages);
         assert_eq!(net, network(&index, &passages));
+        assert_eq!(VIEW_BOX, format!("0 0 {WIDTH} {HEIGHT}"));
         for n in &net.nodes {
             assert!((0..=WIDTH).contains(&n.x) && (0..=HEIGHT).contains(&n.y), "{n:?}");
         }

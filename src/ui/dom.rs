@@ -72,6 +72,11 @@ impl Node {
         self
     }
 
+    /// Appends a number as text.
+    pub fn num(self, n: usize) -> Node {
+        self.text(&n.to_string())
+    }
+
     /// Appends a child element.
     pub fn child(self, child: Node) -> Node {
         let _ = self.0.append_child(&child.0);

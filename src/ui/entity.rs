@@ -60,14 +60,14 @@ fn cited_items(
     let corpus = explorer.corpus();
     let lang = explorer.lang();
     let fr = lang == Lang::Fr;
-    let when = |d: &Option<explorer::date::DateSpec>| d.map(|d| format!(" · {}", date(lang, &d))).unwrap_or_default();
+    let when = |d: &Option<explorer::date::DateSpec>| d.map(|d| [" · ", &date(lang, &d)].concat()).unwrap_or_default();
     let documents = docs
         .iter()
         .map(|a| {
             let doc = &corpus.documents[a.doc];
             el("li")
                 .child(link(&passage_href(explorer, &doc.id, Some(a.passage)), &doc.title))
-                .child(el("span").class("count").text(&format!(" {} {}", a.mentions, t.mentions)))
+                .child(el("span").class("count").text(" ").num(a.mentions).text(" ").text(t.mentions))
         })
         .collect();
     let item = |title: &str, detail: String, sources: &[Source]| {
@@ -80,7 +80,7 @@ fn cited_items(
             let e = &corpus.events[i];
             item(
                 if fr { &e.title_fr } else { &e.title_en },
-                format!(" {}{}", event_kind(lang, e.kind), when(&e.date)),
+                [" ", event_kind(lang, e.kind), &when(&e.date)].concat(),
                 &e.sources,
             )
         })
@@ -91,7 +91,7 @@ fn cited_items(
             let a = &corpus.agreements[i];
             item(
                 if fr { &a.title_fr } else { &a.title_en },
-                format!(" {}{}", agreement_status(lang, a.status), when(&a.date)),
+                [" ", agreement_status(lang, a.status), &when(&a.date)].concat(),
                 &a.sources,
             )
         })
@@ -101,7 +101,7 @@ fn cited_items(
         .map(|&i| {
             let f = &corpus.figures[i];
             item(
-                &format!("{} : {}", if fr { &f.label_fr } else { &f.label_en }, figure(lang, f)),
+                &[if fr { &f.label_fr } else { &f.label_en }, " : ", &figure(lang, f)].concat(),
                 when(&f.date),
                 &f.sources,
             )
@@ -126,7 +126,8 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
         .iter()
         .map(|&(a, n)| {
             let actor = &corpus.actors[a];
-            let count = format!("{n} {}", if with.is_some() { t.shared_passages } else { t.passages_word });
+            let count = [n.to_string().as_str(), " ", if with.is_some() { t.shared_passages } else { t.passages_word }]
+                .concat();
             let count = match with {
                 Some(me) => {
                     let (x, y) = (me.to_string(), actor.id.to_string());
@@ -141,7 +142,7 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
                 None => el("span").class("count").text(&count),
             };
             el("li")
-                .class(&format!("side-{}", side_key(actor.side)))
+                .class(&["side-", side_key(actor.side)].concat())
                 .child(link(&entity_href(explorer, Entity::Actor(actor.id.to_string())), &actor.name))
                 .text(" · ")
                 .child(count)
@@ -185,7 +186,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
         t.documents_count
     );
     let aliases = (!actor.aliases.is_empty()).then(|| {
-        el("p").class("aliases").child(el("strong").text(&format!("{} : ", t.aliases))).text(&actor.aliases.join(" · "))
+        el("p").class("aliases").child(el("strong").text(t.aliases).text(" : ")).text(&actor.aliases.join(" · "))
     });
     let description = if lang == Lang::Fr { &actor.description_fr } else { &actor.description_en };
     let roles = actor
@@ -203,7 +204,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
             let sector = &corpus.sectors[s];
             el("li")
                 .child(link(&entity_href(explorer, Entity::Sector(sector.id.to_string())), sector_label(lang, sector)))
-                .child(el("span").class("count").text(&format!(" {n} {}", t.passages_word)))
+                .child(el("span").class("count").text(" ").num(n).text(" ").text(t.passages_word))
         })
         .collect();
     let id_owned = actor.id.to_string();
@@ -225,7 +226,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
     sheet(
         close,
         t.close_entity,
-        ("data-entity", &format!("actor.{id}")),
+        ("data-entity", &["actor.", id].concat()),
         vec![el("h2").attr("id", "reader-title").text(&actor.name), el("p").class("doc-meta").text(&meta)],
         vec![el("div").class("entity").children(body)],
     )
@@ -243,7 +244,7 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
         link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))
     };
     // The taxonomy: its ancestors, itself, its sub-sectors.
-    let mut path = el("p").class("taxonomy").child(el("strong").text(&format!("{} : ", t.taxonomy)));
+    let mut path = el("p").class("taxonomy").child(el("strong").text(t.taxonomy).text(" : "));
     for &a in &p.path {
         path = path.child(sector_link(a)).text(" › ");
     }
@@ -262,7 +263,7 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     sheet(
         close,
         t.close_entity,
-        ("data-entity", &format!("sector.{id}")),
+        ("data-entity", &["sector.", id].concat()),
         vec![
             el("h2").attr("id", "reader-title").text(sector_label(lang, sector)),
             el("p").class("doc-meta").text(&meta),
@@ -294,7 +295,7 @@ fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &
             el("li")
                 .child(el("a").attr("href", &href).attr("data-nav", "").text(&label))
                 .child(el("span").class("spark").attr("style", &format!("width: {}%", 4 + b.count * 96 / max)))
-                .child(el("span").class("count").text(&format!("{} {}", b.count, t.documents_count)))
+                .child(el("span").class("count").num(b.count).text(" ").text(t.documents_count))
         })
         .collect::<Vec<_>>();
     Some(

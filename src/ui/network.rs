@@ -3,7 +3,7 @@
 //! actor's page; the same pairs are listed as text below the drawing.
 
 use explorer::i18n::Strings;
-use explorer::network::{HEIGHT, Network, WIDTH, network, shared_passages};
+use explorer::network::{NAMED, Network, VIEW_BOX, WIDTH, network, shared_passages};
 use explorer::query::eval::Evaluation;
 use explorer::query::{Entity, ViewState};
 
@@ -29,7 +29,8 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let mut edges = svg("g").class("edges");
     for edge in net.edges.iter().rev() {
         let (a, b) = (&net.nodes[edge.a], &net.nodes[edge.b]);
-        let label = format!("{} – {} : {} {}", name(edge.a), name(edge.b), edge.weight, t.shared_passages);
+        let label =
+            [name(edge.a), " – ", name(edge.b), " : ", &edge.weight.to_string(), " ", t.shared_passages].concat();
         let line = |class: &str, width: usize| {
             svg("line")
                 .class(class)
@@ -44,7 +45,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
                 .class(if selected(edge.a, edge.b) { "edge selected" } else { "edge" })
                 .attr("href", &edge_href(edge.a, edge.b))
                 .attr("data-nav", "")
-                .attr("data-edge", &format!("{},{}", id(edge.a), id(edge.b)))
+                .attr("data-edge", &[id(edge.a), ",", id(edge.b)].concat())
                 .attr("aria-label", &label)
                 .child(svg("title").text(&label))
                 .child(line("hit", 12))
@@ -54,7 +55,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let mut nodes = svg("g").class("nodes");
     for (n, node) in net.nodes.iter().enumerate() {
         let actor = &corpus.actors[node.actor];
-        let label = format!("{} : {} {}", actor.name, node.mentions, t.mentions);
+        let label = [actor.name.as_ref(), " : ", &node.mentions.to_string(), " ", t.mentions].concat();
         let (x, y) = (node.x.to_string(), node.y.to_string());
         // Labels left of the centre read leftwards, so they stay inside the frame.
         let anchor = if node.x > WIDTH * 4 / 5 {
@@ -66,7 +67,8 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
         };
         nodes = nodes.child(
             svg("a")
-                .class(&format!("node side-{}", side_key(actor.side)))
+                // The most mentioned are named; the others on hover or focus (and in the list below).
+                .class(&["node side-", side_key(actor.side), if n < NAMED { "" } else { " quiet" }].concat())
                 .attr("href", &entity_href(explorer, Entity::Actor(actor.id.to_string())))
                 .attr("data-nav", "")
                 .attr("data-node", id(n))
@@ -84,7 +86,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     }
     let drawing = svg("svg")
         .class("network-svg")
-        .attr("viewBox", &format!("0 0 {WIDTH} {HEIGHT}"))
+        .attr("viewBox", VIEW_BOX)
         .attr("role", "group")
         .attr("aria-label", t.network_label)
         .child(edges)
@@ -92,18 +94,14 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let legend = el("p").class("legend").children(
         [("mali", t.side_mali), ("russia", t.side_russia), ("niger", t.side_niger), ("other", t.side_other)]
             .into_iter()
-            .map(|(k, label)| el("span").class(&format!("key side-{k}")).text(label))
+            .map(|(k, label)| el("span").class(&["key side-", k].concat()).text(label))
             .collect(),
     );
-    let mut out =
-        vec![
-            el("figure").class("network").child(drawing).child(
-                el("figcaption").child(el("p").class("hint").text(t.network_help)).child(legend).child_opt(
-                    (net.left_out > 0)
-                        .then(|| el("p").class("hint").text(&format!("{} {}", net.left_out, t.network_left_out))),
-                ),
-            ),
-        ];
+    let mut out = vec![el("figure").class("network").child(drawing).child(
+        el("figcaption").child(el("p").class("hint").text(t.network_help)).child(legend).child_opt(
+            (net.left_out > 0).then(|| el("p").class("hint").num(net.left_out).text(" ").text(t.network_left_out)),
+        ),
+    )];
     out.extend(edge_passages(explorer, e, state, t));
     out.push(pairs(&net, t, &|n| name(n).to_string(), &edge_href));
     out
@@ -121,7 +119,7 @@ fn pairs(net: &Network, t: &Strings, name: &dyn Fn(usize) -> String, href: &dyn 
                     name(e.a),
                     name(e.b)
                 )))
-                .child(el("span").class("count").text(&format!(" {} {}", e.weight, t.shared_passages)))
+                .child(el("span").class("count").text(" ").num(e.weight).text(" ").text(t.shared_passages))
         })
         .collect();
     let body = if items.is_empty() { el("p").text(t.network_empty) } else { el("ol").class("pairs").children(items) };
