@@ -122,6 +122,8 @@ pub struct Strings {
     pub date_known: &'static str,
     pub date_inferred: &'static str,
     pub precision_label: &'static str,
+    /// " : " in French typography, ": " in English.
+    pub colon: &'static str,
 }
 
 pub static FR: Strings = Strings {
@@ -230,6 +232,7 @@ pub static FR: Strings = Strings {
     date_known: "date connue",
     date_inferred: "date déduite du texte",
     precision_label: "précision",
+    colon: " : ",
 };
 
 pub static EN: Strings = Strings {
@@ -338,6 +341,7 @@ pub static EN: Strings = Strings {
     date_known: "known date",
     date_inferred: "date inferred from the text",
     precision_label: "precision",
+    colon: ": ",
 };
 
 /// The strings of a language.

@@ -1,18 +1,14 @@
-// Filterable views: facets, dates, search, URL state, history, hostile links, screenshots.
+// Filterable views: facets, dates, search, URL state, history, hostile links.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { launchChromium, openWatchedPage } from "../lib/browser.mjs";
-import { DIST, REPO } from "../lib/corpus.mjs";
+import { DIST } from "../lib/corpus.mjs";
 
-const SHOTS = join(REPO, "docs", "screenshots");
 let browser;
 let server;
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   browser = await launchChromium();
   server = await startServer({ root: DIST });
 });
@@ -270,19 +266,4 @@ test("the language switch reloads the view in English, one history step, and is 
   await page.waitForSelector(".tabs");
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   await context.close();
-});
-
-test("screenshots: desktop and phone", async () => {
-  const desktop = await open("?sector=energy&actor=sergei-tsivilev");
-  await desktop.page.screenshot({ path: join(SHOTS, "documents-desktop.png") });
-  await desktop.page.click('[data-view="timeline"]');
-  await desktop.page.waitForSelector("[data-event]");
-  await desktop.page.screenshot({ path: join(SHOTS, "timeline-desktop.png") });
-  await desktop.context.close();
-  const phone = await open("?sector=energy&view=passages&q=%C3%A9nergie", { viewport: { width: 375, height: 760 } });
-  await phone.page.screenshot({ path: join(SHOTS, "passages-phone.png") });
-  await phone.page.click(".filters-toggle");
-  await phone.page.waitForSelector(".filters.open");
-  await phone.page.screenshot({ path: join(SHOTS, "filters-phone.png") });
-  await phone.context.close();
 });

@@ -41,7 +41,7 @@ pub fn active_filters(explorer: Explorer) -> Node {
             .iter()
             .map(|chip| {
                 let label = chip_label(&explorer, filter, chip);
-                let aria = format!("{} : {label}", t.remove_filter);
+                let aria = [t.remove_filter, t.colon, &label].concat();
                 el("li").class("chip").child(el("span").text(&label)).child(
                     el("a")
                         .class("chip-remove")

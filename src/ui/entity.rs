@@ -101,7 +101,7 @@ fn cited_items(
         .map(|&i| {
             let f = &corpus.figures[i];
             item(
-                &[if fr { &f.label_fr } else { &f.label_en }, " : ", &figure(lang, f)].concat(),
+                &[if fr { &f.label_fr } else { &f.label_en }, t.colon, &figure(lang, f)].concat(),
                 when(&f.date),
                 &f.sources,
             )
@@ -176,9 +176,10 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
     let lang = explorer.lang();
     let actor = &corpus.actors[p.actor];
     let meta = format!(
-        "{} · {} : {} · {} {} · {} {}",
+        "{} · {}{}{} · {} {} · {} {}",
         actor_kind(lang, actor.kind),
         t.side,
+        t.colon,
         t.side(actor.side),
         p.mentions,
         t.mentions,
@@ -186,7 +187,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
         t.documents_count
     );
     let aliases = (!actor.aliases.is_empty()).then(|| {
-        el("p").class("aliases").child(el("strong").text(t.aliases).text(" : ")).text(&actor.aliases.join(" · "))
+        el("p").class("aliases").child(el("strong").text(t.aliases).text(t.colon)).text(&actor.aliases.join(" · "))
     });
     let description = if lang == Lang::Fr { &actor.description_fr } else { &actor.description_en };
     let roles = actor
@@ -244,7 +245,7 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
         link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))
     };
     // The taxonomy: its ancestors, itself, its sub-sectors.
-    let mut path = el("p").class("taxonomy").child(el("strong").text(t.taxonomy).text(" : "));
+    let mut path = el("p").class("taxonomy").child(el("strong").text(t.taxonomy).text(t.colon));
     for &a in &p.path {
         path = path.child(sector_link(a)).text(" › ");
     }

@@ -80,7 +80,7 @@ fn facet_value(t: &Strings, facet: &str, id: &str, label: &str, count: usize, ch
         .attr("data-value", id)
         .attr("data-count", &count.to_string())
         .child(el("span").class("box").attr("aria-hidden", "true"))
-        .child_opt(checked.then(|| el("span").class("sr-only").text(&format!("{} : ", t.selected))))
+        .child_opt(checked.then(|| el("span").class("sr-only").text(&[t.selected, t.colon].concat())))
         .child(el("span").class("facet-label").text(label))
         .child(el("span").class("count").text(&count.to_string()))
 }
@@ -281,7 +281,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             s.filter.from = None;
             s.filter.to = Some(end);
         });
-        let aria = format!("{label} : {} {}", b.count, t.documents_count);
+        let aria = format!("{label}{}{} {}", t.colon, b.count, t.documents_count);
         items.push(
             el("li").class("earlier").child(
                 el("a")
@@ -310,7 +310,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             (false, true) => "bar zero",
             _ => "bar",
         };
-        let aria = format!("{label} : {} {}", b.count, t.documents_count);
+        let aria = format!("{label}{}{} {}", t.colon, b.count, t.documents_count);
         let button = el("button")
             .class(class)
             .attr("type", "button")

@@ -30,7 +30,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     for edge in net.edges.iter().rev() {
         let (a, b) = (&net.nodes[edge.a], &net.nodes[edge.b]);
         let label =
-            [name(edge.a), " – ", name(edge.b), " : ", &edge.weight.to_string(), " ", t.shared_passages].concat();
+            [name(edge.a), " – ", name(edge.b), t.colon, &edge.weight.to_string(), " ", t.shared_passages].concat();
         let line = |class: &str, width: usize| {
             svg("line")
                 .class(class)
@@ -55,7 +55,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let mut nodes = svg("g").class("nodes");
     for (n, node) in net.nodes.iter().enumerate() {
         let actor = &corpus.actors[node.actor];
-        let label = [actor.name.as_ref(), " : ", &node.mentions.to_string(), " ", t.mentions].concat();
+        let label = [actor.name.as_ref(), t.colon, &node.mentions.to_string(), " ", t.mentions].concat();
         let (x, y) = (node.x.to_string(), node.y.to_string());
         // Labels left of the centre read leftwards, so they stay inside the frame.
         let anchor = if node.x > WIDTH * 4 / 5 {
@@ -133,8 +133,14 @@ fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Str
     let (a, b) = (explorer.index.actor_index(x)?, explorer.index.actor_index(y)?);
     let passages = shared_passages(explorer.index, &e.passages, a, b);
     let close = explorer.href(&|s| s.edge = None);
-    let title =
-        format!("{} – {} : {} {}", corpus.actors[a].name, corpus.actors[b].name, passages.len(), t.shared_passages);
+    let title = format!(
+        "{} – {}{}{} {}",
+        corpus.actors[a].name,
+        corpus.actors[b].name,
+        t.colon,
+        passages.len(),
+        t.shared_passages
+    );
     let items: Vec<Node> = passages
         .iter()
         .map(|&(d, p)| {

@@ -105,9 +105,10 @@ fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {
     parts.extend(doc.author.as_deref().map(String::from));
     parts.push(match doc.published {
         Some(p) => format!(
-            "{} ({} : {}, {})",
+            "{} ({}{}{}, {})",
             date(lang, &p.date),
             t.precision_label,
+            t.colon,
             precision(lang, p.date.precision),
             if t.basis(p.basis).is_some() { t.date_inferred } else { t.date_known }
         ),
@@ -243,7 +244,7 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
                 .class(&format!("mention {class}{}", if hit { " hit" } else { "" }))
                 .attr("href", &href)
                 .attr("data-nav", "")
-                .attr("title", &format!("{} : {label}", t.filter_by))
+                .attr("title", &[t.filter_by, t.colon, &label].concat())
                 .text(doc.slice(m.span)),
         );
         at = m.span.end;
@@ -286,7 +287,7 @@ fn cited(explorer: &Explorer, t: &Strings, doc: &str) -> Option<Node> {
     }
     for f in corpus.figures.iter() {
         if let Some(span) = here(&f.sources) {
-            let label = format!("{} : {}", if fr { &f.label_fr } else { &f.label_en }, figure(explorer.lang(), f));
+            let label = [if fr { &f.label_fr } else { &f.label_en }, t.colon, &figure(explorer.lang(), f)].concat();
             items.push(link(&label, t.figures_title, span));
         }
     }

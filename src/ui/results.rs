@@ -214,7 +214,7 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
             let matched = (!matched.is_empty()).then(|| {
                 el("p")
                     .class("matched")
-                    .child(el("span").class("sr-only").text(&format!("{} : ", t.matched)))
+                    .child(el("span").class("sr-only").text(&[t.matched, t.colon].concat()))
                     .children(matched)
             });
             let title = el("a")
