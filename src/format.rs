@@ -1,4 +1,4 @@
-//! Human-readable dates for the bilingual UI.
+//! Human-readable dates and numbers for the bilingual UI.
 
 use crate::date::{DateSpec, Precision};
 use crate::query::Lang;
@@ -76,35 +76,6 @@ pub fn month_short(lang: Lang, year: i32, month: u8) -> String {
     format!("{} {year}", names.get(usize::from(month).saturating_sub(1)).copied().unwrap_or("?"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::{date, month_short};
-    use crate::date::DateSpec;
-    use crate::query::Lang;
-
-    #[test]
-    fn english_dates_and_short_months() {
-        let f = |s: &str| date(Lang::En, &DateSpec::parse(s).unwrap());
-        assert_eq!(f("2025-07-29"), "29 July 2025");
-        assert_eq!(f("2025-06"), "June 2025");
-        assert_eq!(f("2025-08-21..2025-08-31"), "21–31 August 2025 (approx.)");
-        assert_eq!(month_short(Lang::Fr, 2025, 7), "juil. 2025");
-        assert_eq!(month_short(Lang::En, 2025, 12), "Dec 2025");
-    }
-
-    #[test]
-    fn dates_read_at_their_precision() {
-        let f = |s: &str| date(Lang::Fr, &DateSpec::parse(s).unwrap());
-        assert_eq!(f("2025-07-29"), "29 juillet 2025");
-        assert_eq!(f("2025-08-01"), "1er août 2025");
-        assert_eq!(f("2025-06"), "juin 2025");
-        assert_eq!(f("1960"), "1960");
-        assert_eq!(f("2025-08-21..2025-08-31"), "21–31 août 2025 (approx.)");
-        assert_eq!(f("2025-07-01..2025-07-28"), "1er–28 juillet 2025 (approx.)");
-        assert_eq!(f("2025-06..2025-07"), "1er juin 2025 – 31 juillet 2025 (approx.)");
-    }
-}
-
 /// A stated number: grouped by thousands ("10 000" / "10,000"), with up to two decimals
 /// ("1,5" / "1.5"). Written without float formatting, which would weigh kilobytes of wasm.
 ///
@@ -156,5 +127,34 @@ pub fn figure(lang: Lang, f: &crate::model::Figure) -> String {
         (None, true, true) => format!("plus de {value} {unit}"),
         (None, true, false) => format!("more than {value} {unit}"),
         (None, false, _) => format!("{value} {unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{date, month_short};
+    use crate::date::DateSpec;
+    use crate::query::Lang;
+
+    #[test]
+    fn english_dates_and_short_months() {
+        let f = |s: &str| date(Lang::En, &DateSpec::parse(s).unwrap());
+        assert_eq!(f("2025-07-29"), "29 July 2025");
+        assert_eq!(f("2025-06"), "June 2025");
+        assert_eq!(f("2025-08-21..2025-08-31"), "21–31 August 2025 (approx.)");
+        assert_eq!(month_short(Lang::Fr, 2025, 7), "juil. 2025");
+        assert_eq!(month_short(Lang::En, 2025, 12), "Dec 2025");
+    }
+
+    #[test]
+    fn dates_read_at_their_precision() {
+        let f = |s: &str| date(Lang::Fr, &DateSpec::parse(s).unwrap());
+        assert_eq!(f("2025-07-29"), "29 juillet 2025");
+        assert_eq!(f("2025-08-01"), "1er août 2025");
+        assert_eq!(f("2025-06"), "juin 2025");
+        assert_eq!(f("1960"), "1960");
+        assert_eq!(f("2025-08-21..2025-08-31"), "21–31 août 2025 (approx.)");
+        assert_eq!(f("2025-07-01..2025-07-28"), "1er–28 juillet 2025 (approx.)");
+        assert_eq!(f("2025-06..2025-07"), "1er juin 2025 – 31 juillet 2025 (approx.)");
     }
 }

@@ -266,7 +266,9 @@ fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64], named: &[bool], h: f64) -> 
             }
         }
         for p in pos.iter_mut() {
-            *p = (p.0.clamp(MARGIN / 2.0, w - MARGIN / 2.0), p.1.clamp(MARGIN / 2.0, h - MARGIN / 2.0));
+            // max/min, not clamp: clamp checks its bounds with a panic message that formats floats,
+            // which would link the float printer into the wasm.
+            *p = (p.0.max(MARGIN / 2.0).min(w - MARGIN / 2.0), p.1.max(MARGIN / 2.0).min(h - MARGIN / 2.0));
         }
         if !moved {
             break;

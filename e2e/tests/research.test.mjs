@@ -1,36 +1,19 @@
 // The research tools: reader permalinks and click-to-filter, actor and sector pages, the
 // co-occurrence network, CSV and JSON exports checked against the view, an automated
 // accessibility check (axe-core), and the screenshots of every view.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { startServer } from "../lib/server.mjs";
-import { launchChromium, openWatchedPage } from "../lib/browser.mjs";
-import { DIST, REPO } from "../lib/corpus.mjs";
+import { serveApp } from "../lib/app.mjs";
+import { REPO } from "../lib/corpus.mjs";
 
 const SHOTS = join(REPO, "docs", "screenshots");
+mkdirSync(join(REPO, "docs", "screenshots"), { recursive: true });
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-let browser;
-let server;
-
-before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launchChromium();
-  server = await startServer({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = "", options = {}) {
-  const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
-  await watched.page.goto(server.url + query);
-  await watched.page.waitForSelector(".tabs");
-  return watched;
-}
+const app = serveApp();
+const open = app.open;
 
 const params = (page) => new URL(page.url()).searchParams;
 const tabCount = (page, view) => page.$eval(`[data-view="${view}"] .count`, (e) => Number(e.textContent));

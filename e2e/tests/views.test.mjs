@@ -1,28 +1,10 @@
 // Filterable views: facets, dates, search, URL state, history, hostile links.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer } from "../lib/server.mjs";
-import { launchChromium, openWatchedPage } from "../lib/browser.mjs";
-import { DIST } from "../lib/corpus.mjs";
+import { serveApp } from "../lib/app.mjs";
 
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchChromium();
-  server = await startServer({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(query = "", options = {}) {
-  const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
-  await watched.page.goto(server.url + query);
-  await watched.page.waitForSelector(".tabs");
-  return watched;
-}
+const app = serveApp();
+const open = app.open;
 
 const docIds = (page) => page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc));
 const query = (page) => new URL(page.url()).searchParams;
@@ -203,7 +185,7 @@ test("the actor type-ahead ignores accents and case, and matches aliases", async
 
 test("the copy-link button copies the canonical URL of the view", async () => {
   const { page, context } = await open("?actor=rosatom,bamako&view=timeline");
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(server.url).origin });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(app.url()).origin });
   await page.click(".copy-link");
   await page.waitForFunction(() => document.querySelector(".copy-status")?.textContent.length > 0);
   assert.match(await page.locator(".copy-status").innerText(), /Lien copié/);
@@ -253,12 +235,12 @@ test("the language switch reloads the view in English, one history step, and is 
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   assert.equal(await page.locator(".lang-switch").innerText(), "Français");
   // A link that names no language opens in the remembered one, and says so in the address.
-  await page.goto(`${server.url}?actor=rosatom`);
+  await page.goto(`${app.url()}?actor=rosatom`);
   await page.waitForSelector(".tabs");
   assert.equal(new URL(page.url()).search, "?actor=rosatom&lang=en");
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   // A link that names one is followed as it is.
-  await page.goto(`${server.url}?actor=rosatom&lang=fr`);
+  await page.goto(`${app.url()}?actor=rosatom&lang=fr`);
   await page.waitForSelector(".tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
   await page.goBack();

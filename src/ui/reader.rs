@@ -200,45 +200,39 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
         if m.span.start > at {
             span = span.child(el("span").marked(doc.slice(Span::new(at, m.span.start)), at, &marks));
         }
-        let (class, label, add): (&str, String, Box<dyn Fn(&mut ViewState)>) = match &m.target {
+        // The link adds the mention to the filter and shows the filtered results.
+        let filter_href = |add: &dyn Fn(&mut ViewState)| {
+            explorer.href(&|s| {
+                add(s);
+                s.doc = None;
+                s.passage = None;
+                s.entity = None;
+            })
+        };
+        let (class, label, href) = match &m.target {
             Target::Actor(id) => {
-                let name = corpus.actor(id).map(|a| a.name.to_string()).unwrap_or_default();
-                let id = id.to_string();
-                (
-                    "m-actor",
-                    format!("{name} ({})", t.mention_actor),
-                    Box::new(move |s| add_to(&mut s.filter.actors, &id)),
-                )
+                let name = corpus.actor(id).map(|a| a.name.as_ref()).unwrap_or_default();
+                ("m-actor", format!("{name} ({})", t.mention_actor), filter_href(&|s| add_to(&mut s.filter.actors, id)))
             }
             Target::Sector(id) => {
-                let name = corpus.sector(id).map(|x| sector_label(state.lang, x).to_string()).unwrap_or_default();
-                let id = id.to_string();
+                let name = corpus.sector(id).map(|x| sector_label(state.lang, x)).unwrap_or_default();
                 (
                     "m-sector",
                     format!("{name} ({})", t.mention_sector),
-                    Box::new(move |s| add_to(&mut s.filter.sectors, &id)),
+                    filter_href(&|s| add_to(&mut s.filter.sectors, id)),
                 )
             }
-            Target::Date(d) => {
-                let d = *d;
-                (
-                    "m-date",
-                    format!("{} ({})", date(state.lang, &d), t.mention_date),
-                    Box::new(move |s| {
-                        s.filter.from = Some(d);
-                        s.filter.to = Some(d);
-                    }),
-                )
-            }
+            Target::Date(d) => (
+                "m-date",
+                format!("{} ({})", date(state.lang, d), t.mention_date),
+                filter_href(&|s| {
+                    s.filter.from = Some(*d);
+                    s.filter.to = Some(*d);
+                }),
+            ),
         };
         // Highlighted like the rest when the filter or the search already selects it.
         let hit = marks.iter().any(|&(s, e)| s <= m.span.start && m.span.end <= e);
-        let href = explorer.href(&|s| {
-            add(s);
-            s.doc = None;
-            s.passage = None;
-            s.entity = None;
-        });
         span = span.child(
             el("a")
                 .class(&format!("mention {class}{}", if hit { " hit" } else { "" }))

@@ -4,9 +4,9 @@
 use explorer::format::date;
 use explorer::i18n::{Strings, sector_label};
 use explorer::model::{Document, Target};
-use explorer::query::View;
 use explorer::query::chips::{last, remove};
 use explorer::query::eval::term_spans;
+use explorer::query::{Entity, View};
 use leptos::prelude::*;
 
 use explorer::i18n::strings;
@@ -15,6 +15,7 @@ use explorer::query::eval::Evaluation;
 
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
+use super::entity::entity_href;
 use super::reader::passage_href;
 use super::{Explorer, browser, network, timeline};
 
@@ -190,27 +191,23 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
             let passage = e.passages.iter().find(|(d, _)| *d == i).map(|&(_, p)| p).unwrap_or(0);
             let span = doc.passages[passage];
             let marks = passage_marks(explorer, i, passage);
-            let matched: Vec<Node> = state
-                .filter
-                .actors
-                .iter()
-                .filter(|a| doc.mentions.iter().any(|m| matches!(&m.target, Target::Actor(x) if x == a.as_str())))
-                .filter_map(|a| corpus.actor(a).map(|a| a.name.to_string()))
-                .chain(
-                    state
-                        .filter
-                        .sectors
-                        .iter()
-                        .filter(|s| {
-                            doc.mentions
-                                .iter()
-                                .any(|m| matches!(&m.target, Target::Sector(x) if corpus.sector_within(x, s)))
-                        })
-                        .filter_map(|s| corpus.sector(s))
-                        .map(|s| sector_label(state.lang, s).to_string()),
-                )
-                .map(|m| el("span").class("tag").text(&m))
-                .collect();
+            // The filter's actors and sectors found in the document, each a link to its page.
+            let tag = |entity: Entity, label: &str| {
+                el("a").class("tag").attr("href", &entity_href(explorer, entity)).attr("data-nav", "").text(label)
+            };
+            let mentions = |hit: &dyn Fn(&Target) -> bool| doc.mentions.iter().any(|m| hit(&m.target));
+            let mut matched: Vec<Node> = Vec::new();
+            for id in &state.filter.actors {
+                if let Some(a) = corpus.actor(id).filter(|_| mentions(&|t| matches!(t, Target::Actor(x) if x == id))) {
+                    matched.push(tag(Entity::Actor(id.clone()), &a.name));
+                }
+            }
+            for id in &state.filter.sectors {
+                let within = |t: &Target| matches!(t, Target::Sector(x) if corpus.sector_within(x, id));
+                if let Some(s) = corpus.sector(id).filter(|_| mentions(&within)) {
+                    matched.push(tag(Entity::Sector(id.clone()), sector_label(state.lang, s)));
+                }
+            }
             let matched = (!matched.is_empty()).then(|| {
                 el("p")
                     .class("matched")
