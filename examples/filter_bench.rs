@@ -1,4 +1,5 @@
-//! Benchmark of filtering on a corpus 100× the seeds (`make bench`).
+//! Benchmark of filtering, and of the network, entity pages and exports, on a corpus 100× the
+//! seeds (`make bench`).
 //!
 //! The real corpus is replicated 100 times with new document ids, then the index is built and
 //! typical filter changes are evaluated. Native timings: the browser's wasm is typically
@@ -73,6 +74,52 @@ fn main() {
             e.events.len()
         );
     }
+
+    // What the issue-5 views compute on a change: the network of the results (counting and
+    // layout), an actor and a sector page, and both exports.
+    let all = index.evaluate(&Filter::default());
+    let energy = index.evaluate(&Filter { sectors: vec!["energy".into()], ..Filter::default() });
+    for (name, e) in [("network, no filter", &all), ("network, energy", &energy)] {
+        let mut nodes = 0;
+        let t = median(11, || nodes = explorer::network::network(&index, &e.passages).nodes.len());
+        println!("{name:<34} {:>7.2} ms (median of 11) → {nodes} actors", ms(t));
+    }
+    let t = median(11, || {
+        std::hint::black_box(explorer::profile::actor(&index, "sergei-tsivilev"));
+    });
+    println!("{:<34} {:>7.2} ms (median of 11)", "actor page profile", ms(t));
+    let t = median(11, || {
+        std::hint::black_box(explorer::profile::sector(&index, "energy"));
+    });
+    println!("{:<34} {:>7.2} ms (median of 11)", "sector page profile", ms(t));
+    let export = explorer::export::Export {
+        index: &index,
+        eval: &all,
+        permalink: "https://example.org/",
+        lang: explorer::query::Lang::Fr,
+    };
+    let mut size = (0, 0);
+    let t = median(5, || size = (explorer::export::csv(&export).len(), explorer::export::json(&export).len()));
+    println!(
+        "{:<34} {:>7.2} ms (median of 5) → CSV {} KB, JSON {} KB",
+        "both exports, no filter",
+        ms(t),
+        size.0 / 1024,
+        size.1 / 1024
+    );
+}
+
+/// Median time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
 }
 
 fn ms(d: Duration) -> f64 {
