@@ -124,6 +124,12 @@ pub struct Strings {
     pub precision_label: &'static str,
     /// " : " in French typography, ": " in English.
     pub colon: &'static str,
+    pub shared_passage: &'static str,
+    pub mention_one: &'static str,
+    pub document_one: &'static str,
+    pub passage_one: &'static str,
+    /// Whether zero takes the singular ("0 document" in French, "0 documents" in English).
+    pub zero_is_singular: bool,
 }
 
 pub static FR: Strings = Strings {
@@ -233,6 +239,11 @@ pub static FR: Strings = Strings {
     date_inferred: "date déduite du texte",
     precision_label: "précision",
     colon: " : ",
+    shared_passage: "passage en commun",
+    mention_one: "mention",
+    document_one: "document",
+    passage_one: "passage",
+    zero_is_singular: true,
 };
 
 pub static EN: Strings = Strings {
@@ -342,6 +353,11 @@ pub static EN: Strings = Strings {
     date_inferred: "date inferred from the text",
     precision_label: "precision",
     colon: ": ",
+    shared_passage: "shared passage",
+    mention_one: "mention",
+    document_one: "document",
+    passage_one: "passage",
+    zero_is_singular: false,
 };
 
 /// The strings of a language.
@@ -352,7 +368,36 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
+/// What is counted, for [`Strings::count`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    Documents,
+    Mentions,
+    Passages,
+    SharedPassages,
+}
+
 impl Strings {
+    /// A number and what it counts, singular or plural: "1 document", "3 documents"; zero is
+    /// singular in French, plural in English.
+    ///
+    /// ```
+    /// use explorer::i18n::{Counted, EN, FR};
+    /// assert_eq!(FR.count(0, Counted::Documents), "0 document");
+    /// assert_eq!(EN.count(0, Counted::Documents), "0 documents");
+    /// assert_eq!(FR.count(2, Counted::SharedPassages), "2 passages en commun");
+    /// ```
+    pub fn count(&self, n: usize, what: Counted) -> String {
+        let (one, many) = match what {
+            Counted::Documents => (self.document_one, self.documents_count),
+            Counted::Mentions => (self.mention_one, self.mentions),
+            Counted::Passages => (self.passage_one, self.passages_word),
+            Counted::SharedPassages => (self.shared_passage, self.shared_passages),
+        };
+        let singular = n == 1 || (n == 0 && self.zero_is_singular);
+        format!("{n} {}", if singular { one } else { many })
+    }
+
     pub fn side(&self, side: Side) -> &'static str {
         match side {
             Side::Mali => self.side_mali,

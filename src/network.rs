@@ -191,7 +191,7 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
         .collect();
     let k = (w * h / n.max(1) as f64).sqrt();
     let mut step = w / 10.0;
-    for _ in 0..300 {
+    for _ in 0..150 {
         let mut disp = vec![(0.0f64, 0.0f64); n];
         for i in 0..n {
             for j in i + 1..n {
@@ -221,7 +221,7 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
             p.0 += d.0 / len * moved;
             p.1 += d.1 / len * moved;
         }
-        step = (step * 0.98).max(1.0);
+        step = (step * 0.96).max(1.0);
     }
     pos
 }

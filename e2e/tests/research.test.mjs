@@ -60,6 +60,12 @@ test("a passage permalink opens the reader scrolled to the highlighted passage",
   // Mentions are marked by kind, furniture greyed.
   for (const kind of ["m-actor", "m-sector", "m-date"]) assert.ok(await page.$(`.reader-text .${kind}`), kind);
   assert.ok(await page.$(".reader-text .furniture"));
+  // Printed, the reader stands alone: no filters, results, buttons or passage marks.
+  await page.emulateMedia({ media: "print" });
+  const shown = (sel) => page.$eval(sel, (e) => getComputedStyle(e).display !== "none");
+  assert.equal(await shown(".reader-text"), true);
+  for (const hidden of [".filters", ".results", ".masthead", ".reader-close", ".permalink"])
+    assert.equal(await shown(hidden), false, `${hidden} is not printed`);
   assert.deepEqual(problems, []);
   await context.close();
 });

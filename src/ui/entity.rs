@@ -2,7 +2,7 @@
 //! `explorer::profile`), every item linked to its passage.
 
 use explorer::format::{date, figure, month_short};
-use explorer::i18n::{Strings, actor_kind, agreement_status, event_kind, sector_label, strings};
+use explorer::i18n::{Counted, Strings, actor_kind, agreement_status, event_kind, sector_label, strings};
 use explorer::model::Source;
 use explorer::profile::{self, Appearance, Together, source_passage};
 use explorer::query::eval::Unit;
@@ -48,14 +48,14 @@ fn source_href(explorer: &Explorer, source: &Source) -> String {
     passage_href(explorer, &source.doc, passage)
 }
 
-/// Documents, events, agreements and figures of a profile.
-fn cited_items(
+/// Sections listing documents, events, agreements and figures (corpus indices), each item
+/// linked to the passage of the source `pick` chooses (the first, or the first in a document).
+pub fn cited_items(
     explorer: &Explorer,
     t: &Strings,
     docs: &[Appearance],
-    events: &[usize],
-    agreements: &[usize],
-    figures: &[usize],
+    (events, agreements, figures): (&[usize], &[usize], &[usize]),
+    pick: &dyn Fn(&[Source]) -> Option<&Source>,
 ) -> Vec<Node> {
     let corpus = explorer.corpus();
     let lang = explorer.lang();
@@ -67,11 +67,11 @@ fn cited_items(
             let doc = &corpus.documents[a.doc];
             el("li")
                 .child(link(&passage_href(explorer, &doc.id, Some(a.passage)), &doc.title))
-                .child(el("span").class("count").text(" ").num(a.mentions).text(" ").text(t.mentions))
+                .child(el("span").class("count").text(" ").text(&t.count(a.mentions, Counted::Mentions)))
         })
         .collect();
     let item = |title: &str, detail: String, sources: &[Source]| {
-        let href = sources.first().map(|s| source_href(explorer, s)).unwrap_or_default();
+        let href = pick(sources).map(|s| source_href(explorer, s)).unwrap_or_default();
         el("li").child(link(&href, title)).child(el("span").class("count").text(&detail))
     };
     let events = events
@@ -126,8 +126,7 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
         .iter()
         .map(|&(a, n)| {
             let actor = &corpus.actors[a];
-            let count = [n.to_string().as_str(), " ", if with.is_some() { t.shared_passages } else { t.passages_word }]
-                .concat();
+            let count = t.count(n, if with.is_some() { Counted::SharedPassages } else { Counted::Passages });
             let count = match with {
                 Some(me) => {
                     let (x, y) = (me.to_string(), actor.id.to_string());
@@ -176,15 +175,13 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
     let lang = explorer.lang();
     let actor = &corpus.actors[p.actor];
     let meta = format!(
-        "{} · {}{}{} · {} {} · {} {}",
+        "{} · {}{}{} · {} · {}",
         actor_kind(lang, actor.kind),
         t.side,
         t.colon,
         t.side(actor.side),
-        p.mentions,
-        t.mentions,
-        p.documents.len(),
-        t.documents_count
+        t.count(p.mentions, Counted::Mentions),
+        t.count(p.documents.len(), Counted::Documents)
     );
     let aliases = (!actor.aliases.is_empty()).then(|| {
         el("p").class("aliases").child(el("strong").text(t.aliases).text(t.colon)).text(&actor.aliases.join(" · "))
@@ -205,7 +202,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
             let sector = &corpus.sectors[s];
             el("li")
                 .child(link(&entity_href(explorer, Entity::Sector(sector.id.to_string())), sector_label(lang, sector)))
-                .child(el("span").class("count").text(" ").num(n).text(" ").text(t.passages_word))
+                .child(el("span").class("count").text(" ").text(&t.count(n, Counted::Passages)))
         })
         .collect();
     let id_owned = actor.id.to_string();
@@ -221,7 +218,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
             })),
     ];
     body.extend(section(t.roles, roles));
-    body.extend(cited_items(explorer, t, &p.documents, &p.events, &p.agreements, &p.figures));
+    body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
     body.extend(section(t.with_sectors, sectors));
     body.extend(actor_list(explorer, t, t.with_actors, &p.actors, Some(id)));
     sheet(
@@ -239,7 +236,11 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     let lang = explorer.lang();
     let sector = &corpus.sectors[p.sector];
     let other = if lang == Lang::Fr { &sector.label_en } else { &sector.label_fr };
-    let meta = format!("{other} · {} {} · {} {}", p.mentions, t.mentions, p.documents.len(), t.documents_count);
+    let meta = format!(
+        "{other} · {} · {}",
+        t.count(p.mentions, Counted::Mentions),
+        t.count(p.documents.len(), Counted::Documents)
+    );
     let sector_link = |i: usize| {
         let s = &corpus.sectors[i];
         link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))
@@ -259,7 +260,7 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     }))];
     body.extend(section(t.sub_sectors, children));
     body.extend(over_time(explorer, t, &p, id));
-    body.extend(cited_items(explorer, t, &p.documents, &p.events, &p.agreements, &p.figures));
+    body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
     body.extend(actor_list(explorer, t, t.actors_involved, &p.actors, None));
     sheet(
         close,
@@ -296,7 +297,7 @@ fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &
             el("li")
                 .child(el("a").attr("href", &href).attr("data-nav", "").text(&label))
                 .child(el("span").class("spark").attr("style", &format!("width: {}%", 4 + b.count * 96 / max)))
-                .child(el("span").class("count").num(b.count).text(" ").text(t.documents_count))
+                .child(el("span").class("count").text(&t.count(b.count, Counted::Documents)))
         })
         .collect::<Vec<_>>();
     Some(

@@ -6,7 +6,7 @@
 
 use explorer::date::DateSpec;
 use explorer::format::{date, month_short};
-use explorer::i18n::{Strings, sector_label, strings};
+use explorer::i18n::{Counted, Strings, sector_label, strings};
 use explorer::model::{ActorKind, Side};
 use explorer::query::Filter;
 use explorer::query::ViewState;
@@ -281,7 +281,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             s.filter.from = None;
             s.filter.to = Some(end);
         });
-        let aria = format!("{label}{}{} {}", t.colon, b.count, t.documents_count);
+        let aria = [label.as_str(), t.colon, &t.count(b.count, Counted::Documents)].concat();
         items.push(
             el("li").class("earlier").child(
                 el("a")
@@ -310,7 +310,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             (false, true) => "bar zero",
             _ => "bar",
         };
-        let aria = format!("{label}{}{} {}", t.colon, b.count, t.documents_count);
+        let aria = [label.as_str(), t.colon, &t.count(b.count, Counted::Documents)].concat();
         let button = el("button")
             .class(class)
             .attr("type", "button")

@@ -2,7 +2,7 @@
 //! laid out by `explorer::network`. An edge links to the passages behind it, a node to the
 //! actor's page; the same pairs are listed as text below the drawing.
 
-use explorer::i18n::Strings;
+use explorer::i18n::{Counted, Strings};
 use explorer::network::{NAMED, Network, VIEW_BOX, WIDTH, network, shared_passages};
 use explorer::query::eval::Evaluation;
 use explorer::query::{Entity, ViewState};
@@ -25,12 +25,14 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let selected = |a: usize, b: usize| {
         state.edge.as_ref().is_some_and(|(x, y)| (x == id(a) && y == id(b)) || (x == id(b) && y == id(a)))
     };
+    // Each edge's link serves twice (the drawing and the list): printed once.
+    let hrefs: Vec<String> = net.edges.iter().map(|e| edge_href(e.a, e.b)).collect();
     let max = net.edges.first().map(|e| e.weight).unwrap_or(1).max(1);
     let mut edges = svg("g").class("edges");
-    for edge in net.edges.iter().rev() {
+    for (k, edge) in net.edges.iter().enumerate().rev() {
         let (a, b) = (&net.nodes[edge.a], &net.nodes[edge.b]);
         let label =
-            [name(edge.a), " – ", name(edge.b), t.colon, &edge.weight.to_string(), " ", t.shared_passages].concat();
+            [name(edge.a), " – ", name(edge.b), t.colon, &t.count(edge.weight, Counted::SharedPassages)].concat();
         let line = |class: &str, width: usize| {
             svg("line")
                 .class(class)
@@ -43,7 +45,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
         edges = edges.child(
             svg("a")
                 .class(if selected(edge.a, edge.b) { "edge selected" } else { "edge" })
-                .attr("href", &edge_href(edge.a, edge.b))
+                .attr("href", &hrefs[k])
                 .attr("data-nav", "")
                 .attr("data-edge", &[id(edge.a), ",", id(edge.b)].concat())
                 .attr("aria-label", &label)
@@ -55,7 +57,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let mut nodes = svg("g").class("nodes");
     for (n, node) in net.nodes.iter().enumerate() {
         let actor = &corpus.actors[node.actor];
-        let label = [actor.name.as_ref(), t.colon, &node.mentions.to_string(), " ", t.mentions].concat();
+        let label = [actor.name.as_ref(), t.colon, &t.count(node.mentions, Counted::Mentions)].concat();
         let (x, y) = (node.x.to_string(), node.y.to_string());
         // Labels left of the centre read leftwards, so they stay inside the frame.
         let anchor = if node.x > WIDTH * 4 / 5 {
@@ -103,23 +105,20 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
         ),
     )];
     out.extend(edge_passages(explorer, e, state, t));
-    out.push(pairs(&net, t, &|n| name(n).to_string(), &edge_href));
+    out.push(pairs(&net, t, &|n| name(n).to_string(), &hrefs));
     out
 }
 
 /// The pairs, heaviest first, as a list of links (the drawing's text equivalent).
-fn pairs(net: &Network, t: &Strings, name: &dyn Fn(usize) -> String, href: &dyn Fn(usize, usize) -> String) -> Node {
+fn pairs(net: &Network, t: &Strings, name: &dyn Fn(usize) -> String, hrefs: &[String]) -> Node {
     let items: Vec<Node> = net
         .edges
         .iter()
-        .map(|e| {
+        .zip(hrefs)
+        .map(|(e, href)| {
             el("li")
-                .child(el("a").attr("href", &href(e.a, e.b)).attr("data-nav", "").text(&format!(
-                    "{} – {}",
-                    name(e.a),
-                    name(e.b)
-                )))
-                .child(el("span").class("count").text(" ").num(e.weight).text(" ").text(t.shared_passages))
+                .child(el("a").attr("href", href).attr("data-nav", "").text(&format!("{} – {}", name(e.a), name(e.b))))
+                .child(el("span").class("count").text(" ").text(&t.count(e.weight, Counted::SharedPassages)))
         })
         .collect();
     let body = if items.is_empty() { el("p").text(t.network_empty) } else { el("ol").class("pairs").children(items) };
@@ -134,12 +133,11 @@ fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Str
     let passages = shared_passages(explorer.index, &e.passages, a, b);
     let close = explorer.href(&|s| s.edge = None);
     let title = format!(
-        "{} – {}{}{} {}",
+        "{} – {}{}{}",
         corpus.actors[a].name,
         corpus.actors[b].name,
         t.colon,
-        passages.len(),
-        t.shared_passages
+        t.count(passages.len(), Counted::SharedPassages)
     );
     let items: Vec<Node> = passages
         .iter()

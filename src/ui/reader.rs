@@ -4,7 +4,7 @@
 //!
 //! Also the panel that holds the reader or an entity page, above the results.
 
-use explorer::format::{date, figure};
+use explorer::format::date;
 use explorer::i18n::{Strings, precision, sector_label, strings};
 use explorer::model::{Document, Source, Span, Target};
 use explorer::query::ViewState;
@@ -259,37 +259,19 @@ fn add_to(list: &mut Vec<String>, id: &str) {
 /// The events, agreements and figures citing a document, each linking to its passage there.
 fn cited(explorer: &Explorer, t: &Strings, doc: &str) -> Option<Node> {
     let corpus = explorer.corpus();
-    let fr = explorer.lang() == explorer::query::Lang::Fr;
-    let here = |sources: &[Source]| sources.iter().find(|s| s.doc == doc).map(|s| s.span);
-    let link = |title: &str, what: &str, span: Span| {
-        let passage = corpus.document(doc).and_then(|d| d.passage_of(span));
-        el("li")
-            .child(el("span").class("cited-kind").text(what))
-            .text(" ")
-            .child(el("a").attr("href", &passage_href(explorer, doc, passage)).attr("data-nav", "").text(title))
-    };
-    let mut items: Vec<Node> = Vec::new();
-    for e in corpus.events.iter() {
-        if let Some(span) = here(&e.sources) {
-            items.push(link(if fr { &e.title_fr } else { &e.title_en }, t.event, span));
-        }
-    }
-    for a in corpus.agreements.iter() {
-        if let Some(span) = here(&a.sources) {
-            items.push(link(if fr { &a.title_fr } else { &a.title_en }, t.agreement, span));
-        }
-    }
-    for f in corpus.figures.iter() {
-        if let Some(span) = here(&f.sources) {
-            let label = [if fr { &f.label_fr } else { &f.label_en }, t.colon, &figure(explorer.lang(), f)].concat();
-            items.push(link(&label, t.figures_title, span));
-        }
-    }
-    (!items.is_empty()).then(|| {
+    let cites = |sources: &[Source]| sources.iter().any(|s| s.doc == doc);
+    let events: Vec<usize> = (0..corpus.events.len()).filter(|&i| cites(&corpus.events[i].sources)).collect();
+    let agreements: Vec<usize> =
+        (0..corpus.agreements.len()).filter(|&i| cites(&corpus.agreements[i].sources)).collect();
+    let figures: Vec<usize> = (0..corpus.figures.len()).filter(|&i| cites(&corpus.figures[i].sources)).collect();
+    let sections = entity::cited_items(explorer, t, &[], (&events, &agreements, &figures), &|sources| {
+        sources.iter().find(|s| s.doc == doc)
+    });
+    (!sections.is_empty()).then(|| {
         el("aside")
             .class("cited")
             .attr("aria-labelledby", "cited-title")
-            .child(el("h3").attr("id", "cited-title").text(t.cited_here))
-            .child(el("ul").children(items))
+            .child(el("h2").attr("id", "cited-title").text(t.cited_here))
+            .children(sections)
     })
 }
