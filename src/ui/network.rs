@@ -162,7 +162,7 @@ fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Str
                 el("div")
                     .class("edge-head")
                     .child(el("h3").attr("id", "edge-title").text(&title))
-                    .child(el("a").class("reader-close").attr("href", &close).attr("data-nav", "").text(t.close_edge)),
+                    .child(el("a").class("edge-close").attr("href", &close).attr("data-nav", "").text(t.close_edge)),
             )
             .child(el("ol").class("passage-list").children(items)),
     )
