@@ -93,17 +93,14 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
     let label_every = ticks.len().div_ceil(8).max(1);
-    let mut axis = svg("svg")
-        .class("tl-axis")
-        .attr("viewBox", "0 0 1000 24")
-        .attr("preserveAspectRatio", "none")
-        .attr("aria-hidden", "true");
+    // HTML, not SVG text: the tracks stretch to any width, which would squash SVG letters.
+    let mut axis = el("div").class("tl-axis").attr("aria-hidden", "true");
     for (k, (x, label)) in ticks.iter().enumerate() {
-        let at = x.to_string();
-        axis = axis.child(svg("line").class("tick").attr("x1", &at).attr("x2", &at).attr("y1", "14").attr("y2", "24"));
+        // Positions are in thousandths of the width: CSS scales them, no float to print.
+        let left = ["left: calc(", &x.to_string(), " * 0.1%)"].concat();
+        axis = axis.child(el("span").class("tick").attr("style", &left));
         if k.is_multiple_of(label_every) {
-            axis =
-                axis.child(svg("text").class("tick-label").attr("x", &(x + 4).to_string()).attr("y", "11").text(label));
+            axis = axis.child(el("span").class("tick-label").attr("style", &left).text(label));
         }
     }
     let rows = items
