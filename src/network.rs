@@ -196,8 +196,8 @@ fn layout(n: usize, edges: &[Edge]) -> Vec<(f64, f64)> {
         for i in 0..n {
             for j in i + 1..n {
                 let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let dist = (dx * dx + dy * dy).sqrt().max(1.0);
-                let f = k * k / dist / dist;
+                // k²/d along the unit vector: (dx, dy)·k²/d², no square root needed.
+                let f = k * k / (dx * dx + dy * dy).max(1.0);
                 disp[i].0 += dx * f;
                 disp[i].1 += dy * f;
                 disp[j].0 -= dx * f;
@@ -251,11 +251,13 @@ fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64], named: &[bool], h: f64) -> 
                 // Two named actors need room for their labels, which are wide: their distance
                 // counts horizontal gaps at a third.
                 let stretch = if named[i] && named[j] { 3.0 } else { 1.0 };
-                let dist = ((dx / stretch).powi(2) + dy * dy).sqrt();
+                let sx = dx / stretch;
                 let wanted = radii[i] + radii[j] + if named[i] || named[j] { 30.0 } else { 20.0 };
-                if dist >= wanted {
+                let d2 = sx * sx + dy * dy;
+                if d2 >= wanted * wanted {
                     continue;
                 }
+                let dist = d2.sqrt();
                 moved = true;
                 // Coincident points part along a fixed direction that depends on the pair.
                 let (ux, uy) =
