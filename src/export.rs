@@ -21,8 +21,9 @@ use crate::date::{DateSpec, Precision};
 use crate::format;
 use crate::i18n::{agreement_status, event_kind};
 use crate::model::{Basis, Source};
-use crate::query::Lang;
 use crate::query::eval::{Evaluation, Index};
+use crate::query::url::print;
+use crate::query::{Lang, ViewState};
 
 /// What an export is made of.
 pub struct Export<'a> {
@@ -61,17 +62,12 @@ fn precision_key(p: Precision) -> &'static str {
 }
 
 impl Export<'_> {
-    /// The link to a passage: the page's address with `doc` and `p`.
+    /// The link to a passage: the page's address with the reader open at it (in the export's
+    /// language), printed as the app prints every view.
     fn passage_link(&self, doc: &str, passage: Option<usize>) -> String {
         let base = self.permalink.split(['?', '#']).next().unwrap_or_default();
-        let mut link = format!("{base}?doc={doc}");
-        if let Some(p) = passage {
-            let _ = write!(link, "&p={p}");
-        }
-        if self.lang != Lang::default() {
-            let _ = write!(link, "&lang={}", self.lang.key());
-        }
-        link
+        let view = ViewState { doc: Some(doc.to_string()), passage, lang: self.lang, ..Default::default() };
+        format!("{base}?{}", print(&view))
     }
 
     fn source(&self, s: &'_ Source) -> Option<usize> {
@@ -81,7 +77,6 @@ impl Export<'_> {
     /// Documents, events and agreements (in timeline order), then passages.
     fn rows(&self) -> Vec<Row<'_>> {
         let corpus = self.index.corpus;
-        let fr = self.lang == Lang::Fr;
         let mut rows = Vec::new();
         for &i in &self.eval.documents {
             let d = &corpus.documents[i];
@@ -108,7 +103,7 @@ impl Export<'_> {
                 event_kind(self.lang, e.kind),
                 e.date,
                 &e.sources,
-                if fr { (&e.title_fr, e.note_fr.as_deref()) } else { (&e.title_en, e.note_en.as_deref()) },
+                (self.lang.pick(&e.title_fr, &e.title_en), self.lang.pick(e.note_fr.as_deref(), e.note_en.as_deref())),
             ));
         }
         for &i in &self.eval.agreements {
@@ -119,7 +114,7 @@ impl Export<'_> {
                 agreement_status(self.lang, a.status),
                 a.date,
                 &a.sources,
-                if fr { (&a.title_fr, a.note_fr.as_deref()) } else { (&a.title_en, a.note_en.as_deref()) },
+                (self.lang.pick(&a.title_fr, &a.title_en), self.lang.pick(a.note_fr.as_deref(), a.note_en.as_deref())),
             ));
         }
         crate::order::by_key(&mut items, |r| crate::order::by_date(r.date));

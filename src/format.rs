@@ -119,7 +119,7 @@ pub fn number(lang: Lang, value: f64) -> String {
 /// ```
 pub fn figure(lang: Lang, f: &crate::model::Figure) -> String {
     let fr = lang == Lang::Fr;
-    let unit = if fr { &f.unit_fr } else { &f.unit_en };
+    let unit = lang.pick(&f.unit_fr, &f.unit_en);
     let value = number(lang, f.value);
     match (f.from, f.at_least, fr) {
         (Some(from), _, true) => format!("de {} à {value} {unit}", number(lang, from)),

@@ -441,10 +441,7 @@ pub fn actor_kind(lang: Lang, kind: ActorKind) -> &'static str {
 
 /// A sector's label in the interface language.
 pub fn sector_label(lang: Lang, sector: &Sector) -> &str {
-    match lang {
-        Lang::Fr => &sector.label_fr,
-        Lang::En => &sector.label_en,
-    }
+    lang.pick(&sector.label_fr, &sector.label_en)
 }
 
 /// Why a URL parameter was ignored, in the user's language. `key` and `value` are shown as

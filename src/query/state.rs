@@ -55,6 +55,19 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// Of a text held in both languages, the one in this language.
+    ///
+    /// ```
+    /// use explorer::query::Lang;
+    /// assert_eq!(Lang::En.pick("accord", "agreement"), "agreement");
+    /// ```
+    pub fn pick<T>(self, fr: T, en: T) -> T {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
 }
 
 /// The filters. Values are OR-ed within a facet; facets are AND-ed together.
@@ -89,6 +102,13 @@ impl Filter {
         (self.from.map(|d| d.start), self.to.map(|d| d.end))
     }
 
+    /// Adds a value to a list facet if absent (adding it twice keeps one).
+    pub fn add(list: &mut Vec<String>, value: &str) {
+        if !list.iter().any(|v| v == value) {
+            list.push(value.to_string());
+        }
+    }
+
     /// Adds a value to a list facet if absent, removes it if present.
     pub fn toggle(list: &mut Vec<String>, value: &str) {
         match list.iter().position(|v| v == value) {
@@ -115,6 +135,12 @@ impl Entity {
             Entity::Sector(id) => format!("sector.{id}"),
         }
     }
+}
+
+/// A pair of actor ids as the state holds an edge of the network: in order, so that a pair has
+/// one link whichever end it is reached from.
+pub fn edge(a: &str, b: &str) -> (String, String) {
+    if a < b { (a.to_string(), b.to_string()) } else { (b.to_string(), a.to_string()) }
 }
 
 /// The whole state of the explorer, as its URL carries it.

@@ -21,7 +21,7 @@ use std::fmt::Write;
 
 use crate::date::DateSpec;
 use crate::model::Corpus;
-use crate::query::state::{Entity, Lang, View, ViewState};
+use crate::query::state::{Entity, Lang, View, ViewState, edge};
 
 /// Most values kept for one list key; a link repeating a key thousands of times is cut here.
 pub const MAX_VALUES: usize = 64;
@@ -155,7 +155,7 @@ pub fn parse(query: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
             },
             "edge" => match value.split_once(',') {
                 Some((a, b)) if a != b && corpus.actor(a).is_some() && corpus.actor(b).is_some() => {
-                    state.edge = Some(if a < b { (a.into(), b.into()) } else { (b.into(), a.into()) })
+                    state.edge = Some(edge(a, b))
                 }
                 _ => notices.push(notice(&key, &value, Problem::UnknownId)),
             },
@@ -465,7 +465,7 @@ mod tests {
             _ => None,
         };
         let (a, b) = (rng.pick(&actors).clone(), rng.pick(&actors).clone());
-        s.edge = (rng.below(2) == 0 && a != b).then(|| if a < b { (a, b) } else { (b, a) });
+        s.edge = (rng.below(2) == 0 && a != b).then(|| edge(&a, &b));
         if rng.below(2) == 0 {
             let doc = rng.pick(&corpus().documents);
             s.doc = Some(doc.id.to_string());

@@ -10,6 +10,10 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
 /// The current query string, with its `?`.
 pub fn current_query() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()
@@ -81,7 +85,7 @@ pub fn on_nav_click(f: impl Fn(String, Option<String>) + 'static) {
 /// Calls `f` for every `event` in the page: one delegated listener serves all its elements,
 /// including those rebuilt later.
 pub fn listen(event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
-    if let Some(d) = window().and_then(|w| w.document()) {
+    if let Some(d) = document() {
         gloo::events::EventListener::new(&d, event, move |e| f(e)).forget();
     }
 }
@@ -117,7 +121,7 @@ pub fn set_input_value(el: &web_sys::Element, value: &str) {
 /// Gives focus to an element, if it exists.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
-    let el = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    let el = document().and_then(|d| d.get_element_by_id(id));
     if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
@@ -146,14 +150,14 @@ pub fn store_lang(lang: &str) {
 
 /// Sets the language of the page (`<html lang>`), for screen readers and hyphenation.
 pub fn set_lang(lang: &str) {
-    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", lang);
     }
 }
 
 /// Sets the page title.
 pub fn set_title(title: &str) {
-    if let Some(d) = window().and_then(|w| w.document()) {
+    if let Some(d) = document() {
         d.set_title(title);
     }
 }
@@ -184,7 +188,7 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 /// Saves `content` as a file named `name`: a Blob made in the page, no request anywhere.
 pub fn download(name: &str, mime: &str, content: &str) {
     use wasm_bindgen::JsCast;
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = document() else { return };
     let parts = web_sys::js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -204,7 +208,7 @@ pub fn download(name: &str, mime: &str, content: &str) {
 
 /// Scrolls an element into the middle of the view.
 pub fn scroll_to(id: &str) {
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else { return };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);

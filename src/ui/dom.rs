@@ -2,9 +2,9 @@
 //!
 //! Leptos's typed views compile each template into its own build/mount/unmount code; for this
 //! app that weighed tens of kilobytes of wasm per view, and the page must stay under its size
-//! budget. These helpers are plain,
-//! non-generic functions over `web_sys` — a list costs a few calls per element — and they only
-//! ever create elements, set attributes and add text nodes: nothing is parsed as HTML.
+//! budget. These helpers are plain, non-generic functions over `web_sys` — a list costs a few
+//! calls per element — and they only ever create elements, set attributes and add text nodes:
+//! nothing is parsed as HTML.
 //!
 //! The whole page is built with them: Leptos provides the reactive state (signals, memos and
 //! effects), and [`keep`] and [`bind`] rebuild a part of the page when what it reads changes.

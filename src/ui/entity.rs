@@ -6,7 +6,8 @@ use explorer::i18n::{Counted, Strings, actor_kind, agreement_status, event_kind,
 use explorer::model::Source;
 use explorer::profile::{self, Appearance, Together, source_passage};
 use explorer::query::eval::Unit;
-use explorer::query::{Entity, Filter, Lang, View, ViewState};
+use explorer::query::state::edge;
+use explorer::query::{Entity, Filter, View, ViewState};
 
 use super::Explorer;
 use super::dom::{Node, el};
@@ -59,7 +60,6 @@ pub fn cited_items(
 ) -> Vec<Node> {
     let corpus = explorer.corpus();
     let lang = explorer.lang();
-    let fr = lang == Lang::Fr;
     let when = |d: &Option<explorer::date::DateSpec>| d.map(|d| [" · ", &date(lang, &d)].concat()).unwrap_or_default();
     let documents = docs
         .iter()
@@ -79,7 +79,7 @@ pub fn cited_items(
         .map(|&i| {
             let e = &corpus.events[i];
             item(
-                if fr { &e.title_fr } else { &e.title_en },
+                lang.pick(&e.title_fr, &e.title_en),
                 [" ", event_kind(lang, e.kind), &when(&e.date)].concat(),
                 &e.sources,
             )
@@ -90,7 +90,7 @@ pub fn cited_items(
         .map(|&i| {
             let a = &corpus.agreements[i];
             item(
-                if fr { &a.title_fr } else { &a.title_en },
+                lang.pick(&a.title_fr, &a.title_en),
                 [" ", agreement_status(lang, a.status), &when(&a.date)].concat(),
                 &a.sources,
             )
@@ -100,11 +100,7 @@ pub fn cited_items(
         .iter()
         .map(|&i| {
             let f = &corpus.figures[i];
-            item(
-                &[if fr { &f.label_fr } else { &f.label_en }, t.colon, &figure(lang, f)].concat(),
-                when(&f.date),
-                &f.sources,
-            )
+            item(&[lang.pick(&f.label_fr, &f.label_en), t.colon, &figure(lang, f)].concat(), when(&f.date), &f.sources)
         })
         .collect();
     [
@@ -129,11 +125,10 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
             let count = t.count(n, if with.is_some() { Counted::SharedPassages } else { Counted::Passages });
             let count = match with {
                 Some(me) => {
-                    let (x, y) = (me.to_string(), actor.id.to_string());
                     let href = explorer.href(&|s| {
                         s.filter = Filter::default();
                         s.view = View::Network;
-                        s.edge = Some(if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) });
+                        s.edge = Some(edge(me, &actor.id));
                         s.entity = None;
                     });
                     link(&href, &count)
@@ -186,7 +181,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
     let aliases = (!actor.aliases.is_empty()).then(|| {
         el("p").class("aliases").child(el("strong").text(t.aliases).text(t.colon)).text(&actor.aliases.join(" · "))
     });
-    let description = if lang == Lang::Fr { &actor.description_fr } else { &actor.description_en };
+    let description = lang.pick(&actor.description_fr, &actor.description_en);
     let roles = actor
         .roles
         .iter()
@@ -205,17 +200,12 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
                 .child(el("span").class("count").text(" ").text(&t.count(n, Counted::Passages)))
         })
         .collect();
-    let id_owned = actor.id.to_string();
     let mut body = vec![
         el("div")
             .class("entity-intro")
             .child_opt(aliases)
             .child_opt((!description.is_empty()).then(|| el("p").class("description").text(description)))
-            .child(filter_link(explorer, t, &|f| {
-                if !f.actors.contains(&id_owned) {
-                    f.actors.push(id_owned.clone());
-                }
-            })),
+            .child(filter_link(explorer, t, &|f| Filter::add(&mut f.actors, id))),
     ];
     body.extend(section(t.roles, roles));
     body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
@@ -235,7 +225,7 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     let corpus = explorer.corpus();
     let lang = explorer.lang();
     let sector = &corpus.sectors[p.sector];
-    let other = if lang == Lang::Fr { &sector.label_en } else { &sector.label_fr };
+    let other = lang.pick(&sector.label_en, &sector.label_fr);
     let meta = format!(
         "{other} · {} · {}",
         t.count(p.mentions, Counted::Mentions),
@@ -252,12 +242,12 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     }
     path = path.child(el("span").attr("aria-current", "page").text(sector_label(lang, sector)));
     let children: Vec<Node> = p.children.iter().map(|&c| el("li").child(sector_link(c))).collect();
-    let id_owned = sector.id.to_string();
-    let mut body = vec![el("div").class("entity-intro").child(path).child(filter_link(explorer, t, &|f| {
-        if !f.sectors.contains(&id_owned) {
-            f.sectors.push(id_owned.clone());
-        }
-    }))];
+    let mut body = vec![
+        el("div")
+            .class("entity-intro")
+            .child(path)
+            .child(filter_link(explorer, t, &|f| Filter::add(&mut f.sectors, id))),
+    ];
     body.extend(section(t.sub_sectors, children));
     body.extend(over_time(explorer, t, &p, id));
     body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));

@@ -29,8 +29,8 @@ pub fn install(explorer: Explorer) {
             Some("dismiss") => explorer.notices.set(Vec::new()),
             Some("more") => explorer.shown.update(|n| *n += PAGE),
             Some("copy") => copy_link(explorer),
-            Some(format) => results::export(&explorer, format),
-            None => {}
+            Some(action @ ("export-csv" | "export-json")) => results::export(&explorer, action),
+            _ => {}
         }
     });
     browser::listen("input", move |event| {

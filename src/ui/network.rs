@@ -3,8 +3,10 @@
 //! actor's page; the same pairs are listed as text below the drawing.
 
 use explorer::i18n::{Counted, Strings};
+use explorer::model::Side;
 use explorer::network::{NAMED, Network, VIEW_BOX, WIDTH, network, shared_passages};
 use explorer::query::eval::Evaluation;
+use explorer::query::state::edge;
 use explorer::query::{Entity, ViewState};
 
 use super::Explorer;
@@ -18,10 +20,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let net = network(explorer.index, &e.passages);
     let name = |n: usize| corpus.actors[net.nodes[n].actor].name.as_ref();
     let id = |n: usize| corpus.actors[net.nodes[n].actor].id.as_ref();
-    let edge_href = |a: usize, b: usize| {
-        let (x, y) = (id(a).to_string(), id(b).to_string());
-        explorer.href(&|s| s.edge = Some(if x < y { (x.clone(), y.clone()) } else { (y.clone(), x.clone()) }))
-    };
+    let edge_href = |a: usize, b: usize| explorer.href(&|s| s.edge = Some(edge(id(a), id(b))));
     let selected = |a: usize, b: usize| {
         state.edge.as_ref().is_some_and(|(x, y)| (x == id(a) && y == id(b)) || (x == id(b) && y == id(a)))
     };
@@ -94,9 +93,9 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
         .child(edges)
         .child(nodes);
     let legend = el("p").class("legend").children(
-        [("mali", t.side_mali), ("russia", t.side_russia), ("niger", t.side_niger), ("other", t.side_other)]
+        [Side::Mali, Side::Russia, Side::Niger, Side::Other]
             .into_iter()
-            .map(|(k, label)| el("span").class(&["key side-", k].concat()).text(label))
+            .map(|side| el("span").class(&["key side-", side_key(side)].concat()).text(t.side(side)))
             .collect(),
     );
     let mut out = vec![el("figure").class("network").child(drawing).child(

@@ -7,7 +7,7 @@
 use explorer::format::date;
 use explorer::i18n::{Strings, precision, sector_label, strings};
 use explorer::model::{Document, Source, Span, Target};
-use explorer::query::ViewState;
+use explorer::query::{Filter, ViewState};
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
@@ -188,6 +188,15 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
     let marks = passage_marks(explorer, doc_index, passage);
     let t = strings(state.lang);
     let mut at = whole.start;
+    // A mention's link adds it to the filter and shows the filtered results.
+    let filter_href = |add: &dyn Fn(&mut ViewState)| {
+        explorer.href(&|s| {
+            add(s);
+            s.doc = None;
+            s.passage = None;
+            s.entity = None;
+        })
+    };
     let mut in_passage: Vec<_> = doc.mentions.iter().filter(|m| m.passage == passage).collect();
     explorer::order::by_key(&mut in_passage, |m| {
         explorer::order::pair(m.span.start as u64, explorer::order::most_first(m.span.end))
@@ -200,26 +209,21 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
         if m.span.start > at {
             span = span.child(el("span").marked(doc.slice(Span::new(at, m.span.start)), at, &marks));
         }
-        // The link adds the mention to the filter and shows the filtered results.
-        let filter_href = |add: &dyn Fn(&mut ViewState)| {
-            explorer.href(&|s| {
-                add(s);
-                s.doc = None;
-                s.passage = None;
-                s.entity = None;
-            })
-        };
         let (class, label, href) = match &m.target {
             Target::Actor(id) => {
                 let name = corpus.actor(id).map(|a| a.name.as_ref()).unwrap_or_default();
-                ("m-actor", format!("{name} ({})", t.mention_actor), filter_href(&|s| add_to(&mut s.filter.actors, id)))
+                (
+                    "m-actor",
+                    format!("{name} ({})", t.mention_actor),
+                    filter_href(&|s| Filter::add(&mut s.filter.actors, id)),
+                )
             }
             Target::Sector(id) => {
                 let name = corpus.sector(id).map(|x| sector_label(state.lang, x)).unwrap_or_default();
                 (
                     "m-sector",
                     format!("{name} ({})", t.mention_sector),
-                    filter_href(&|s| add_to(&mut s.filter.sectors, id)),
+                    filter_href(&|s| Filter::add(&mut s.filter.sectors, id)),
                 )
             }
             Target::Date(d) => (
@@ -247,13 +251,6 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
         span = span.child(el("span").marked(doc.slice(Span::new(at, whole.end)), at, &marks));
     }
     span
-}
-
-/// Adds a value to a list facet (a mention clicked twice does not remove it).
-fn add_to(list: &mut Vec<String>, id: &str) {
-    if !list.iter().any(|x| x == id) {
-        list.push(id.to_string());
-    }
 }
 
 /// The events, agreements and figures citing a document, each linking to its passage there.

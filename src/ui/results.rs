@@ -2,16 +2,12 @@
 //! empty; the export of what they hold.
 
 use explorer::format::date;
-use explorer::i18n::{Strings, sector_label};
+use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::{Document, Target};
 use explorer::query::chips::{last, remove};
-use explorer::query::eval::term_spans;
-use explorer::query::{Entity, View};
+use explorer::query::eval::{Evaluation, term_spans};
+use explorer::query::{Entity, View, ViewState};
 use leptos::prelude::*;
-
-use explorer::i18n::strings;
-use explorer::query::ViewState;
-use explorer::query::eval::Evaluation;
 
 use super::chips::chip_label;
 use super::dom::{self, Node, el};

@@ -45,7 +45,6 @@ pub fn build(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
 fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
     let corpus = explorer.corpus();
     let t = strings(lang);
-    let fr = lang == Lang::Fr;
     let mut items: Vec<Item> = e
         .events
         .iter()
@@ -54,11 +53,11 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
             Item {
                 id: &ev.id,
                 is_event: true,
-                title: if fr { &ev.title_fr } else { &ev.title_en },
+                title: lang.pick(&ev.title_fr, &ev.title_en),
                 kind: event_kind(lang, ev.kind),
                 date: ev.date,
                 planned: ev.status == EventStatus::Planned,
-                note: if fr { ev.note_fr.as_deref() } else { ev.note_en.as_deref() },
+                note: lang.pick(ev.note_fr.as_deref(), ev.note_en.as_deref()),
                 sources: &ev.sources,
             }
         })
@@ -67,11 +66,11 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
             Item {
                 id: &a.id,
                 is_event: false,
-                title: if fr { &a.title_fr } else { &a.title_en },
+                title: lang.pick(&a.title_fr, &a.title_en),
                 kind: agreement_status(lang, a.status),
                 date: a.date,
                 planned: matches!(a.status, AgreementStatus::Planned | AgreementStatus::Proposed),
-                note: if fr { a.note_fr.as_deref() } else { a.note_en.as_deref() },
+                note: lang.pick(a.note_fr.as_deref(), a.note_en.as_deref()),
                 sources: &a.sources,
             }
         }))
