@@ -20,7 +20,7 @@ use crate::date::{DateSpec, Day, Precision};
 use crate::model::*;
 
 /// The first bytes of the format, with its version.
-const MAGIC: &[u8; 4] = b"MRX1";
+const MAGIC: &[u8; 4] = b"MRX2";
 
 /// Why bytes could not be read as a corpus (a broken build, never user input).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +162,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
             w.uint((m.span.start - previous) as u64);
             w.uint(m.span.len() as u64);
             w.uint(m.passage as u64);
+            w.uint(m.rule as u64);
             previous = m.span.start;
             match &m.target {
                 Target::Actor(id) => {
@@ -193,6 +194,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         }
         w.str(&a.description_fr);
         w.str(&a.description_en);
+        w.strs(&a.sectors);
     }
     w.uint(corpus.sectors.len() as u64);
     for s in corpus.sectors.iter() {
@@ -477,6 +479,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             let start = previous + r.usize()?;
             let span = Span::new(start, start + r.usize()?);
             let passage = r.usize()?;
+            let rule = r.pick(&Rule::ALL)?;
             previous = start;
             let target = match r.uint()? {
                 0 => Target::Actor(r.str()?),
@@ -487,7 +490,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             if span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
                 return r.fail("mention outside its text");
             }
-            mentions.push(Mention { span, passage, target });
+            mentions.push(Mention { span, passage, target, rule });
         }
         let mentions = Cow::Owned(mentions);
         documents.push(Document {
@@ -527,6 +530,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             roles: Cow::Owned(roles),
             description_fr: r.str()?,
             description_en: r.str()?,
+            sectors: r.strs()?,
         });
     }
     let mut sectors = Vec::with_capacity(r.count()?);

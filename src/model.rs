@@ -140,6 +140,54 @@ pub struct Mention {
     /// Index into the document's passages.
     pub passage: usize,
     pub target: Target,
+    /// How the annotator found it: named in the text, or inferred by a rule.
+    pub rule: Rule,
+}
+
+impl Mention {
+    /// Whether the text names the target here (as opposed to a reference resolved by a rule).
+    pub fn is_explicit(&self) -> bool {
+        self.rule == Rule::Explicit
+    }
+}
+
+/// How a mention was found. Every rule but `Explicit` infers an actor from a phrase that does
+/// not name it; the reader shows such mentions apart, with the rule as the reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rule {
+    /// The text names it: "Sergueï Tsivilev", "Rosatom", "énergie", "29 juillet 2025".
+    Explicit,
+    /// "notre pays": the country of the article's outlet.
+    Home,
+    /// "la partie russe", "la capitale malienne": a country's demonym after a noun that names
+    /// the country itself or one of its institutions (its capital, its diplomacy…).
+    Demonym,
+    /// "nos deux pays", "les deux parties": the two countries the article is about.
+    Pair,
+    /// "le Premier ministre": a title that the knowledge base's roles give to an actor this
+    /// article names.
+    Title,
+    /// "cette Commission", "la présidence": the most-mentioned earlier actor whose name starts
+    /// with that noun.
+    Antecedent,
+}
+
+impl Rule {
+    /// Every rule, in the order of the codec's numbers.
+    pub const ALL: [Rule; 6] = [Rule::Explicit, Rule::Home, Rule::Demonym, Rule::Pair, Rule::Title, Rule::Antecedent];
+
+    /// A stable lowercase key (exports, the report, test hooks).
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::Explicit => "explicit",
+            Rule::Home => "home",
+            Rule::Demonym => "demonym",
+            Rule::Pair => "pair",
+            Rule::Title => "title",
+            Rule::Antecedent => "antecedent",
+        }
+    }
 }
 
 /// Kinds of actors.
@@ -178,6 +226,9 @@ pub struct Actor {
     pub roles: List<Role>,
     pub description_fr: Text,
     pub description_en: Text,
+    /// Sectors named inside this actor's name or titles ("ministre de l'Énergie" → energy):
+    /// attributes of the actor, not evidence that a passage is about the sector.
+    pub sectors: List<Text>,
 }
 
 /// A role an actor holds, and the passage that states it.

@@ -113,6 +113,11 @@ fn document_report(corpus: &Corpus, doc: &Document, out: &mut String) {
     }
     let list = |map: &BTreeMap<&str, usize>| map.iter().map(|(k, n)| format!("{k}×{n}")).collect::<Vec<_>>().join(", ");
     let _ = writeln!(out, "   actors: {}", list(&actors));
+    for m in doc.mentions.iter().filter(|m| !m.is_explicit()) {
+        if let Target::Actor(id) = &m.target {
+            let _ = writeln!(out, "   inferred: {:?} → {id} ({})", doc.slice(m.span), m.rule.key());
+        }
+    }
     let _ = writeln!(out, "   sectors: {}", list(&sectors));
     for d in dates {
         let _ = writeln!(out, "   date: {d}");

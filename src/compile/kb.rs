@@ -70,6 +70,40 @@ pub fn load<T: DeserializeOwned + Default>(path: &Path) -> Result<(T, SourceFile
 pub struct DocumentsFile {
     #[serde(default)]
     pub document: Vec<DocumentEntry>,
+    /// Outlets and their countries: "notre pays" in an article of a Malian outlet is Mali.
+    #[serde(default)]
+    pub outlet: Vec<OutletEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutletEntry {
+    pub name: Loc,
+    /// An actor id of kind country.
+    pub country: Loc,
+}
+
+/// `references.toml`: the phrases that stand for an actor without naming it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferencesFile {
+    #[serde(default)]
+    pub home: Vec<Loc>,
+    #[serde(default)]
+    pub pair: Vec<Loc>,
+    #[serde(default)]
+    pub titles: Vec<Loc>,
+    #[serde(default)]
+    pub described: Vec<DescribedEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescribedEntry {
+    /// A phrase ending in `{demonym}`: "la partie {demonym}".
+    pub phrase: Loc,
+    /// "country", or a function some actor of that country has ("capital").
+    pub function: Loc,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +158,12 @@ pub struct ActorEntry {
     #[serde(default)]
     pub exclude: Vec<Loc>,
     pub side: Side,
+    /// What it is to its country ("capital", "foreign-ministry"): "la capitale russe" is the
+    /// actor of Russia's side with the function "capital".
+    pub function: Option<Loc>,
+    /// For a country: the adjectives that name it ("malien", "maliennes").
+    #[serde(default)]
+    pub demonyms: Vec<Loc>,
     #[serde(default)]
     pub roles: Vec<RoleEntry>,
     pub description_fr: String,

@@ -20,11 +20,12 @@ use std::path::{Path, PathBuf};
 
 use crate::annotate::dates::{FoundDate, find_dates};
 use crate::annotate::lexicon::{Layer, Lexicon, Term};
+use crate::annotate::refer::{self, Named, Phrases, Referent};
 use crate::annotate::segment::{FurnitureRules, furniture, passages};
 use crate::date::DateSpec;
 use crate::model::Text;
 use crate::model::{
-    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, List, Mention, Published, Role, Sector,
+    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, List, Mention, Published, Role, Rule, Sector,
     Source, Span, Target,
 };
 use crate::text::{folded_words, tokens};
@@ -80,12 +81,26 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
     let (events_in, events_file) = kb::load::<kb::EventsFile>(&knowledge.join("events.toml"))?;
     let (agreements_in, agreements_file) = kb::load::<kb::AgreementsFile>(&knowledge.join("agreements.toml"))?;
     let (figures_in, figures_file) = kb::load::<kb::FiguresFile>(&knowledge.join("figures.toml"))?;
+    let (references_in, references_file) = kb::load::<kb::ReferencesFile>(&knowledge.join("references.toml"))?;
 
     let mut lexicon = Lexicon::default();
     let sectors = compile_sectors(&sectors_in.sector, &sectors_file, &mut lexicon)?;
     let mut actors = compile_actors(&actors_in.actor, &actors_file, &mut lexicon)?;
+    let annotator = Annotator {
+        lexicon: &lexicon,
+        referents: compile_referents(&actors_in.actor, &actors_file)?,
+        phrases: compile_phrases(&references_in, &references_file)?,
+        actor_ids: actors.iter().map(|a| a.id.to_string()).collect(),
+        outlets: compile_outlets(&documents_meta.outlet, &documents_file, &actors)?,
+    };
     let rules = FurnitureRules { lines: furniture_rules.lines, prefixes: furniture_rules.prefixes };
-    let documents = compile_documents(seeds, &documents_meta.document, &documents_file, &rules, &lexicon)?;
+    let (documents, attributes) =
+        compile_documents(seeds, &documents_meta.document, &documents_file, &rules, &annotator)?;
+    for (actor, sectors_of) in actors.iter_mut().zip(attributes) {
+        let mut own: Vec<&Sector> = sectors.iter().filter(|s| sectors_of.contains(s.id.as_ref())).collect();
+        own.dedup_by_key(|s| s.id.clone());
+        actor.sectors = own.into_iter().map(|s| s.id.clone()).collect::<Vec<_>>().into();
+    }
 
     let roles = compile_roles(&actors_in.actor, &actors_file, &References::new(&documents, &actors, &sectors))?;
     for (actor, roles) in actors.iter_mut().zip(roles) {
@@ -322,6 +337,7 @@ fn compile_actors(
             roles: Vec::new().into(), // resolved with the documents, see `compile_roles`
             description_fr: entry.description_fr.clone().into(),
             description_en: entry.description_en.clone().into(),
+            sectors: Vec::new().into(), // found in the documents, see `Annotator::annotate`
         });
     }
     Ok(actors)
@@ -348,14 +364,177 @@ fn compile_roles(
         .collect()
 }
 
+/// What the reference rules need of each actor (same order as the actors). Checks that
+/// demonyms belong to countries and to one country only, and that no two actors of one side
+/// share a function (a demonym phrase must resolve to one actor).
+fn compile_referents(entries: &[kb::ActorEntry], file: &SourceFile) -> Result<Vec<Referent>, CompileError> {
+    let mut demonym_owner: HashMap<String, &str> = HashMap::new();
+    let mut function_owner: HashMap<(crate::model::Side, &str), &str> = HashMap::new();
+    let mut referents = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let id = entry.id.get_ref().as_str();
+        let mut referent = Referent::new(entry.kind, entry.side);
+        for demonym in &entry.demonyms {
+            if entry.kind != ActorKind::Country {
+                return Err(file.error_at(demonym, format!("{id:?} has demonyms but is not a country")));
+            }
+            let key = folded_words(demonym.get_ref()).join(" ");
+            if let Some(other) = demonym_owner.insert(key, id).filter(|o| *o != id) {
+                return Err(file.error_at(
+                    demonym,
+                    format!("the demonym {:?} is listed for both {other:?} and {id:?}", demonym.get_ref()),
+                ));
+            }
+            referent = referent.demonyms(&[demonym.get_ref()]);
+        }
+        if let Some(function) = &entry.function {
+            check_slug(file, function)?;
+            if let Some(other) = function_owner.insert((entry.side, function.get_ref()), id) {
+                return Err(file.error_at(
+                    function,
+                    format!(
+                        "{other:?} and {id:?} are on the same side with the same function {:?}",
+                        function.get_ref()
+                    ),
+                ));
+            }
+            referent = referent.function(function.get_ref());
+        }
+        for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+            referent = referent.name(name.get_ref());
+        }
+        for role in &entry.roles {
+            referent = referent.role(role.role.get_ref());
+        }
+        referents.push(referent);
+    }
+    Ok(referents)
+}
+
+/// The phrases of `references.toml`, checked: each described phrase ends in `{demonym}`.
+fn compile_phrases(entries: &kb::ReferencesFile, file: &SourceFile) -> Result<Phrases, CompileError> {
+    let mut described = Vec::new();
+    for entry in &entries.described {
+        let phrase = entry.phrase.get_ref();
+        let before = phrase.strip_suffix("{demonym}").filter(|b| !folded_words(b).is_empty());
+        if before.is_none() {
+            return Err(file.error_at(&entry.phrase, format!("{phrase:?} must be words followed by {{demonym}}")));
+        }
+        check_slug(file, &entry.function)?;
+        described.push((phrase.as_str(), entry.function.get_ref().as_str()));
+    }
+    for phrase in entries.home.iter().chain(&entries.pair).chain(&entries.titles) {
+        if folded_words(phrase.get_ref()).is_empty() {
+            return Err(file.error_at(phrase, "a phrase must contain a word"));
+        }
+    }
+    Ok(Phrases::new(&texts(&entries.home), &texts(&entries.pair), &described, &texts(&entries.titles)))
+}
+
+/// Outlet name → index of its country among the actors.
+fn compile_outlets(
+    entries: &[kb::OutletEntry],
+    file: &SourceFile,
+    actors: &[Actor],
+) -> Result<HashMap<String, usize>, CompileError> {
+    let mut outlets = HashMap::new();
+    for entry in entries {
+        let country = entry.country.get_ref();
+        let index = actors.iter().position(|a| a.id == *country && a.kind == ActorKind::Country).ok_or_else(|| {
+            file.error_at(&entry.country, format!("{country:?} is not the id of an actor of kind country"))
+        })?;
+        if outlets.insert(entry.name.get_ref().clone(), index).is_some() {
+            return Err(file.error_at(&entry.name, format!("the outlet {:?} is listed twice", entry.name.get_ref())));
+        }
+    }
+    Ok(outlets)
+}
+
+/// Everything needed to annotate an article.
+struct Annotator<'a> {
+    lexicon: &'a Lexicon,
+    referents: Vec<Referent>,
+    phrases: Phrases,
+    actor_ids: Vec<String>,
+    outlets: HashMap<String, usize>,
+}
+
+impl Annotator<'_> {
+    /// The mentions of every passage: names and terms the lexicon finds, references the rules
+    /// resolve, dates. A sector term inside an actor's name or a job title is returned as that
+    /// actor's attribute (actor index, sector id) instead of a mention.
+    fn annotate(
+        &self,
+        text: &str,
+        passages: &[Span],
+        reference: Option<&DateSpec>,
+        outlet: Option<&str>,
+    ) -> (Vec<Mention>, Vec<(usize, String)>) {
+        let mut mentions = Vec::new();
+        let mut named = Vec::new();
+        let mut terms = Vec::new();
+        for (index, passage) in passages.iter().enumerate() {
+            let slice = &text[passage.start..passage.end];
+            let toks = tokens(slice);
+            let shift = |span: Span| Span::new(span.start + passage.start, span.end + passage.start);
+            for found in self.lexicon.find(slice, &toks) {
+                let span = shift(found.span);
+                match found.layer {
+                    Layer::Actor => {
+                        if let Some(actor) = self.actor_ids.iter().position(|a| *a == found.id) {
+                            named.push(Named { span, actor });
+                        }
+                        let target = Target::Actor(found.id.into());
+                        mentions.push(Mention { span, passage: index, target, rule: Rule::Explicit });
+                    }
+                    Layer::Sector => terms.push((span, index, found.id)),
+                }
+            }
+            for FoundDate { span, date, .. } in find_dates(slice, &toks, reference) {
+                let target = Target::Date(date);
+                mentions.push(Mention { span: shift(span), passage: index, target, rule: Rule::Explicit });
+            }
+        }
+        let home = outlet.and_then(|o| self.outlets.get(o).copied());
+        let term_spans: Vec<Span> = terms.iter().map(|t| t.0).collect();
+        let resolution = refer::resolve(text, passages, &named, &term_spans, home, &self.referents, &self.phrases);
+        for found in resolution.inferred {
+            let passage = passages.partition_point(|p| p.end <= found.span.start);
+            let target = Target::Actor(self.actor_ids[found.actor].clone().into());
+            mentions.push(Mention { span: found.span, passage, target, rule: found.rule });
+        }
+        let mut attributes = Vec::new();
+        for (span, passage, sector) in terms {
+            let owner = named
+                .iter()
+                .find(|n| n.span.contains(&span))
+                .map(|n| Some(n.actor))
+                .or_else(|| resolution.attributes.iter().find(|(title, _)| title.contains(&span)).map(|t| t.1));
+            match owner {
+                Some(Some(actor)) => attributes.push((actor, sector)),
+                Some(None) => {} // a title of an actor the article does not name
+                None => mentions.push(Mention {
+                    span,
+                    passage,
+                    target: Target::Sector(sector.into()),
+                    rule: Rule::Explicit,
+                }),
+            }
+        }
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end), m.rule));
+        (mentions, attributes)
+    }
+}
+
 /// Builds every document: metadata checked against its text, furniture, passages, mentions.
+/// Also returns, for each actor, the sectors its names and titles carry in the articles.
 fn compile_documents(
     seeds: Vec<Seed>,
     meta: &[kb::DocumentEntry],
     file: &SourceFile,
     rules: &FurnitureRules,
-    lexicon: &Lexicon,
-) -> Result<Vec<Document>, CompileError> {
+    annotator: &Annotator,
+) -> Result<(Vec<Document>, Vec<HashSet<String>>), CompileError> {
     let mut by_id: HashMap<&str, &kb::DocumentEntry> = HashMap::new();
     for entry in meta {
         if !seeds.iter().any(|s| s.id == *entry.id.get_ref()) {
@@ -367,13 +546,17 @@ fn compile_documents(
             return Err(file.error_at(&entry.id, format!("duplicate metadata for {:?}", entry.id.get_ref())));
         }
     }
-    seeds
-        .into_iter()
-        .map(|seed| {
-            let meta = by_id.get(seed.id.as_str()).copied();
-            compile_document(seed, meta, file, rules, lexicon)
-        })
-        .collect()
+    let mut attributes = vec![HashSet::new(); annotator.actor_ids.len()];
+    let mut documents = Vec::with_capacity(seeds.len());
+    for seed in seeds {
+        let meta = by_id.get(seed.id.as_str()).copied();
+        let (document, found) = compile_document(seed, meta, file, rules, annotator)?;
+        for (actor, sector) in found {
+            attributes[actor].insert(sector);
+        }
+        documents.push(document);
+    }
+    Ok((documents, attributes))
 }
 
 /// Locates a metadata quote in its document or explains why it is not there.
@@ -399,8 +582,8 @@ fn compile_document(
     meta: Option<&kb::DocumentEntry>,
     file: &SourceFile,
     rules: &FurnitureRules,
-    lexicon: &Lexicon,
-) -> Result<Document, CompileError> {
+    annotator: &Annotator,
+) -> Result<(Document, Vec<(usize, String)>), CompileError> {
     let normalized = Normalized::new(&seed.text);
     let locate_meta = |quote: &Loc| locate(file, &normalized, &seed.text, &seed.id, quote);
     let mut extra_furniture = Vec::new();
@@ -451,9 +634,9 @@ fn compile_document(
         published = infer_publication(&seed.text, &passages).map(|date| Published { date, basis: Basis::Inferred });
     }
     let reference = published.map(|p| p.date);
-    let mentions = annotate(&seed.text, &passages, lexicon, reference.as_ref());
+    let (mentions, attributes) = annotator.annotate(&seed.text, &passages, reference.as_ref(), outlet.as_deref());
     let title = title.unwrap_or_else(|| default_title(&seed.text[passages[0].start..passages[0].end]));
-    Ok(Document {
+    let document = Document {
         id: seed.id.into(),
         title: title.into(),
         outlet: outlet.map(Into::into),
@@ -464,29 +647,8 @@ fn compile_document(
         furniture: furniture.into(),
         passages: passages.into(),
         mentions: mentions.into(),
-    })
-}
-
-/// Finds the mentions of every passage.
-fn annotate(text: &str, passages: &[Span], lexicon: &Lexicon, reference: Option<&DateSpec>) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for (index, passage) in passages.iter().enumerate() {
-        let slice = &text[passage.start..passage.end];
-        let toks = tokens(slice);
-        let shift = |span: Span| Span::new(span.start + passage.start, span.end + passage.start);
-        for found in lexicon.find(slice, &toks) {
-            let target = match found.layer {
-                Layer::Actor => Target::Actor(found.id.into()),
-                Layer::Sector => Target::Sector(found.id.into()),
-            };
-            mentions.push(Mention { span: shift(found.span), passage: index, target });
-        }
-        for FoundDate { span, date, .. } in find_dates(slice, &toks, reference) {
-            mentions.push(Mention { span: shift(span), passage: index, target: Target::Date(date) });
-        }
-    }
-    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    mentions
+    };
+    Ok((document, attributes))
 }
 
 /// The publication date a text implies: the day it speaks from ("ce lundi 28 juillet 2025"),
