@@ -152,6 +152,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
             }
             None => w.uint(0),
         }
+        w.opt_str(d.dated_by.as_deref());
         w.str(&d.language);
         w.str(&d.text);
         w.spans(&d.furniture);
@@ -468,6 +469,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             }
             _ => return r.fail("bad publication date"),
         };
+        let dated_by = r.opt_str()?;
         let language = r.str()?;
         let text = r.str()?;
         let furniture = r.spans()?;
@@ -499,6 +501,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             outlet,
             author,
             published,
+            dated_by,
             language,
             text,
             furniture,

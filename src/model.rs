@@ -87,6 +87,9 @@ pub struct Document {
     pub author: Option<Text>,
     /// The publication date, when the text states or implies one.
     pub published: Option<Published>,
+    /// For an article with no date of its own: the event (id) its date is inferred from, the
+    /// latest one it reports that other articles date.
+    pub dated_by: Option<Text>,
     /// Language of the text (ISO 639-1).
     pub language: Text,
     /// The full original text, never altered.

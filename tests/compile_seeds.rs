@@ -86,7 +86,16 @@ fn publication_dates_are_stated_inferred_or_unknown_as_the_texts_allow() {
         (p002.date.to_syntax(), p002.date.precision, p002.basis),
         ("2025-06".to_string(), Precision::Month, Basis::Stated)
     );
-    assert_eq!(published("003_05e1c35ce3dd58fc"), None, "003 gives no date of its own");
+    // 003 gives no date of its own (its only month, June, is the earlier Moscow visit): it is
+    // dated from the latest event it reports that other articles date.
+    let d003 = corpus.document("003_05e1c35ce3dd58fc").unwrap();
+    let p003 = d003.published.expect("003 is dated from the events it reports");
+    assert_eq!(
+        (p003.date.to_syntax(), p003.date.precision, p003.basis),
+        ("2025-07-29..2025-07-31".to_string(), Precision::Approximate, Basis::Inferred)
+    );
+    assert_eq!(d003.dated_by.as_deref(), Some("commission-first-session"));
+    assert!(corpus.documents.iter().filter(|d| d.id != d003.id).all(|d| d.dated_by.is_none()));
     let p004 = published("004_0314c4ef1d907c33").unwrap();
     assert_eq!((p004.date.to_syntax(), p004.basis), ("2025-07-29".to_string(), Basis::Inferred));
 }

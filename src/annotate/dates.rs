@@ -8,10 +8,15 @@
 //! | year | "en 2024" | year |
 //! | part of a month | "fin du mois d'août", "début juillet", "mi-juillet" | approximate range |
 //! | relative | "il y a 65 ans", "il y a 3 mois" | resolved against the article's date, flagged `relative` |
+//! | relative day | "hier", "avant-hier", "demain", "jeudi", "lundi dernier", "mardi prochain" | a day counted from the article's day, flagged `relative` |
 //! | ISO | "2025-06", "2025-07-29" | month or day |
 //!
-//! Anything else is skipped, never guessed: "lundi" alone, "en juin" without a year, a bare
-//! number. Forms that need the article's date are skipped when it is unknown.
+//! Anything else is skipped, never guessed: "en juin" without a year, a bare number. Forms that
+//! need the article's date are skipped when it is unknown, and relative days ("lundi") when the
+//! article's date is not a day. A weekday alone is the latest such day on or before the
+//! article's (news reports what happened); "dernier" is strictly before, "prochain" after.
+//!
+//! [`dateline`] reads the date an article opens with ("Bamako, 12 septembre 2025 —").
 
 use crate::date::{DateSpec, Day, Precision, days_in_month};
 use crate::model::Span;
@@ -139,6 +144,7 @@ impl Reader<'_> {
     fn read_at(&self, at: usize) -> Option<(usize, DateSpec)> {
         self.part_of_month(at)
             .or_else(|| self.relative(at))
+            .or_else(|| self.relative_day(at))
             .or_else(|| self.full_date(at))
             .or_else(|| self.month_year(at))
             .or_else(|| self.iso(at))
@@ -250,6 +256,54 @@ impl Reader<'_> {
         date.relative = true;
         Some((5, date))
     }
+
+    /// "hier", "avant-hier", "demain", "jeudi", "lundi dernier", "mardi prochain": a day
+    /// counted from the article's day (only when the article's date is a day).
+    fn relative_day(&self, at: usize) -> Option<(usize, DateSpec)> {
+        let today = self.reference.filter(|r| r.precision == Precision::Day)?.start;
+        let hyphen = |a: usize| self.gap(a, a + 1).is_some_and(|g| g == "-" || g == "‑");
+        let (len, offset) = match self.word(at)? {
+            "hier" => (1, -1),
+            "demain" => (1, 1),
+            "avant" if self.word(at + 1) == Some("hier") && hyphen(at) => (2, -2),
+            "apres" if self.word(at + 1) == Some("demain") && hyphen(at) => (2, 2),
+            word => {
+                let weekday = WEEKDAYS.iter().position(|d| *d == word)? as i64;
+                // "lundi 28 juillet" is a full date, read elsewhere.
+                if self.word(at + 1).and_then(day_number).is_some() {
+                    return None;
+                }
+                // Days since 1970-01-01, a Thursday: Monday is 0.
+                let today_weekday = (today.ordinal() + 3).rem_euclid(7);
+                let back = (today_weekday - weekday).rem_euclid(7);
+                match self.word(at + 1).filter(|_| self.spaced(at, at + 1)) {
+                    Some("dernier") => (2, -(if back == 0 { 7 } else { back })),
+                    Some("prochain") => (2, 7 - back),
+                    _ => (1, -back),
+                }
+            }
+        };
+        let mut date = DateSpec::day(Day::from_ordinal(today.ordinal() + offset)?);
+        date.relative = true;
+        Some((len, date))
+    }
+}
+
+/// The date a dateline opens the article with: "Bamako, 12 septembre 2025 —", "MOSCOU, le
+/// 3 juin 2025 :". A place of one to four capitalised words, a comma, a full date with its
+/// year, then a dash or a colon. Returns where the date stands and the date.
+pub fn dateline(text: &str) -> Option<(Span, DateSpec)> {
+    let line = text.lines().next()?;
+    let toks = crate::text::tokens(line);
+    let reader = Reader { text: line, toks: &toks, reference: None };
+    let place = toks.iter().take_while(|t| t.cased.chars().next().is_some_and(|c| c.is_ascii_uppercase())).count();
+    if !(1..=4).contains(&place) || !reader.gap(place - 1, place).is_some_and(|g| g.trim() == ",") {
+        return None;
+    }
+    let at = place + usize::from(reader.word(place) == Some("le"));
+    let (len, date) = reader.full_date(at).filter(|(_, d)| !d.year_inferred)?;
+    let after = line.get(toks[at + len - 1].end..)?.trim_start();
+    after.starts_with(['—', '–', '-', ':']).then(|| (Span::new(toks[at].start, toks[at + len - 1].end), date))
 }
 
 #[cfg(test)]
@@ -342,7 +396,6 @@ mod tests {
     #[test]
     fn unknown_forms_are_skipped() {
         for text in [
-            "paraphés lundi dans la capitale",
             "en juin, à Moscou",
             "32 à 290",
             "le 31 juin 2025",
@@ -350,5 +403,42 @@ mod tests {
         ] {
             assert!(dates(text, Some(&reference())).is_empty(), "{text}");
         }
+        // A weekday alone needs the article's day: a month is not enough.
+        let june = DateSpec::parse("2025-06").unwrap();
+        assert!(dates("paraphés lundi dans la capitale", Some(&june)).is_empty());
+        assert!(dates("paraphés lundi dans la capitale", None).is_empty());
+    }
+
+    #[test]
+    fn relative_days_count_from_the_articles_day() {
+        // The reference, 29 July 2025, is a Tuesday.
+        let day = |text: &str| {
+            let date = one(text);
+            assert!(date.relative, "{text}");
+            assert_eq!(date.precision, Precision::Day);
+            date.to_syntax()
+        };
+        assert_eq!(day("arrivée hier à Bamako"), "2025-07-28");
+        assert_eq!(day("signé avant-hier"), "2025-07-27");
+        assert_eq!(day("attendu demain"), "2025-07-30");
+        assert_eq!(day("paraphés lundi dans la capitale"), "2025-07-28");
+        assert_eq!(day("reçu mardi"), "2025-07-29", "the same weekday is that day");
+        assert_eq!(day("reçu mardi dernier"), "2025-07-22");
+        assert_eq!(day("jeudi dernier"), "2025-07-24");
+        assert_eq!(day("jeudi prochain"), "2025-07-31");
+        assert_eq!(day("mardi prochain"), "2025-08-05");
+        assert_eq!(dates("arrivée ce lundi 28 juillet 2025", Some(&reference()))[0].0, "lundi 28 juillet 2025");
+    }
+
+    #[test]
+    fn a_dateline_opens_the_article() {
+        let read = |text: &str| dateline(text).map(|(span, d)| (text[span.start..span.end].to_string(), d.to_syntax()));
+        assert_eq!(read("Bamako, 12 septembre 2025 — Le ministre"), Some(("12 septembre 2025".into(), "2025-09-12".into())));
+        assert_eq!(read("MOSCOU, le 3 juin 2025 : la Russie"), Some(("3 juin 2025".into(), "2025-06-03".into())));
+        assert_eq!(read("Ouagadougou, mardi 5 août 2025 - La"), Some(("mardi 5 août 2025".into(), "2025-08-05".into())));
+        // Not a dateline: no dash after the date, a date in the middle, no year, a sentence.
+        assert_eq!(read("Bamako, 12 septembre 2025 a vu la signature"), None);
+        assert_eq!(read("Le ministre a dit, le 12 septembre 2025 — rien"), None);
+        assert_eq!(read("Bamako, 12 septembre — Le ministre"), None);
     }
 }

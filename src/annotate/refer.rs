@@ -342,7 +342,7 @@ impl Article<'_> {
         let earlier = |actor: usize| self.named.iter().filter(move |n| n.actor == actor && n.span.end <= det.start);
         (0..self.referents.len())
             .filter(|&a| self.referents[a].heads.contains(&noun.folded))
-            .filter_map(|a| Some((earlier(a).count(), earlier(a).last()?.span.start, a)))
+            .filter_map(|a| Some((earlier(a).count(), earlier(a).next_back()?.span.start, a)))
             .max()
             .map(|(_, _, a)| a)
     }

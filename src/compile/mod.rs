@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::annotate::dates::{FoundDate, find_dates};
+use crate::annotate::dates::{FoundDate, dateline, find_dates};
 use crate::annotate::lexicon::{Layer, Lexicon, Term};
 use crate::annotate::refer::{self, Named, Phrases, Referent};
 use crate::annotate::segment::{FurnitureRules, furniture, passages};
@@ -116,6 +116,8 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         .collect::<Result<Vec<_>, _>>()?;
     let figures =
         figures_in.figure.iter().map(|f| compile_figure(f, &figures_file, &mut refs)).collect::<Result<Vec<_>, _>>()?;
+    let mut documents = documents;
+    date_from_events(&mut documents, &events);
 
     let version = version_of(dir)?;
     Ok(Corpus {
@@ -630,6 +632,10 @@ fn compile_document(
     if passages.is_empty() {
         return Err(CompileError::new(&seed.path, None, "the article has no text besides page furniture"));
     }
+    if published.is_none() {
+        // "Bamako, 12 septembre 2025 —": the article states its date in its dateline.
+        published = dateline(&seed.text[passages[0].start..]).map(|(_, date)| Published { date, basis: Basis::Stated });
+    }
     if published.is_none() && infer_published {
         published = infer_publication(&seed.text, &passages).map(|date| Published { date, basis: Basis::Inferred });
     }
@@ -642,6 +648,7 @@ fn compile_document(
         outlet: outlet.map(Into::into),
         author: author.map(Into::into),
         published,
+        dated_by: None, // see `date_from_events`
         language: language.into(),
         text: seed.text.into(),
         furniture: furniture.into(),
@@ -664,6 +671,25 @@ pub fn infer_publication(text: &str, passages: &[Span]) -> Option<DateSpec> {
         .filter(|f| !f.date.relative && !f.date.year_inferred)
         .map(|f| f.date)
         .max_by_key(|d| (d.end, d.start))
+}
+
+/// Dates each article that has no date of its own from the events it reports: the latest
+/// one that another article dates (the article cannot be older than what it reports). The
+/// date is approximate: from that event's start to the end of its month.
+pub fn date_from_events(documents: &mut [Document], events: &[Event]) {
+    for doc in documents.iter_mut().filter(|d| d.published.is_none()) {
+        let reported = events.iter().filter(|e| {
+            e.sources.iter().any(|s| s.doc == doc.id) && e.sources.iter().any(|s| s.doc != doc.id)
+        });
+        let Some((event, date)) = reported.filter_map(|e| Some((e, e.date?))).max_by_key(|(_, d)| (d.end, d.start))
+        else {
+            continue;
+        };
+        let end = crate::date::Day::end_of_month(date.end.year, date.end.month).unwrap_or(date.end);
+        let date = DateSpec::range(date.start, end, crate::date::Precision::Approximate);
+        doc.published = Some(Published { date, basis: Basis::Inferred });
+        doc.dated_by = Some(event.id.clone());
+    }
 }
 
 /// Longest default title, in characters, before it is cut at a word boundary.
