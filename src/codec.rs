@@ -126,6 +126,16 @@ impl Writer {
         for s in list {
             self.str(&s.doc);
             self.span(s.span);
+            self.uint(s.stage.map_or(0, |stage| 1 + stage as u64));
+            match s.value {
+                Some(v) => {
+                    self.uint(1);
+                    self.body.extend_from_slice(&v.to_le_bytes());
+                }
+                None => self.uint(0),
+            }
+            self.opt_str(s.wording.as_deref());
+            self.uint(s.qualifier as u64);
         }
     }
 
@@ -244,7 +254,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
             }
             None => w.uint(0),
         }
-        w.uint(u64::from(f.at_least));
+        w.uint(f.qualifier as u64);
         w.str(&f.unit_fr);
         w.str(&f.unit_en);
         w.opt_date(f.date.as_ref());
@@ -252,6 +262,14 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         w.strs(&f.sectors);
         w.notes(f.note_fr.as_deref(), f.note_en.as_deref());
         w.sources(&f.sources);
+    }
+    w.uint(corpus.comparisons.len() as u64);
+    for c in corpus.comparisons.iter() {
+        w.str(&c.id);
+        w.str(&c.fact);
+        w.uint(c.relation as u64);
+        w.strs(&c.docs);
+        w.notes(c.note_fr.as_deref(), c.note_en.as_deref());
     }
     // Header, string table, body.
     let mut out = MAGIC.to_vec();
@@ -398,7 +416,17 @@ impl Reader {
                 _ => return self.fail("source in an unknown document"),
             };
             let Some(quote) = text.get(span.start..span.end) else { return self.fail("source outside its document") };
-            out.push(Source { doc, quote: Cow::Borrowed(quote), span });
+            let stage = match self.usize()? {
+                0 => None,
+                n => match Stage::ALL.get(n - 1) {
+                    Some(stage) => Some(*stage),
+                    None => return self.fail("bad stage"),
+                },
+            };
+            let value = if self.flag()? { Some(self.f64()?) } else { None };
+            let wording = self.opt_str()?;
+            let qualifier = self.pick(&Qualifier::ALL)?;
+            out.push(Source { doc, quote: Cow::Borrowed(quote), span, stage, value, wording, qualifier });
         }
         Ok(Cow::Owned(out))
     }
@@ -586,7 +614,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             label_en,
             value,
             from,
-            at_least: r.flag()?,
+            qualifier: r.pick(&Qualifier::ALL)?,
             unit_fr: r.str()?,
             unit_en: r.str()?,
             date: r.opt_date()?,
@@ -595,6 +623,17 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             note_fr: r.opt_str()?,
             note_en: r.opt_str()?,
             sources: r.sources(&documents)?,
+        });
+    }
+    let mut comparisons = Vec::with_capacity(r.count()?);
+    for _ in 0..comparisons.capacity() {
+        comparisons.push(Comparison {
+            id: r.str()?,
+            fact: r.str()?,
+            relation: r.pick(&Relation::ALL)?,
+            docs: r.strs()?,
+            note_fr: r.opt_str()?,
+            note_en: r.opt_str()?,
         });
     }
     if r.pos != data.len() {
@@ -608,6 +647,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         events: Cow::Owned(events),
         agreements: Cow::Owned(agreements),
         figures: Cow::Owned(figures),
+        comparisons: Cow::Owned(comparisons),
     })
 }
 

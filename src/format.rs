@@ -121,12 +121,21 @@ pub fn figure(lang: Lang, f: &crate::model::Figure) -> String {
     let fr = lang == Lang::Fr;
     let unit = lang.pick(&f.unit_fr, &f.unit_en);
     let value = number(lang, f.value);
-    match (f.from, f.at_least, fr) {
-        (Some(from), _, true) => format!("de {} à {value} {unit}", number(lang, from)),
-        (Some(from), _, false) => format!("from {} to {value} {unit}", number(lang, from)),
-        (None, true, true) => format!("plus de {value} {unit}"),
-        (None, true, false) => format!("more than {value} {unit}"),
-        (None, false, _) => format!("{value} {unit}"),
+    if let Some(from) = f.from {
+        let from = number(lang, from);
+        return if fr { format!("de {from} à {value} {unit}") } else { format!("from {from} to {value} {unit}") };
+    }
+    format!("{}{value} {unit}", qualifier(lang, f.qualifier))
+}
+
+/// The words before a qualified number: "au moins ", "environ "… ("" when exact).
+pub fn qualifier(lang: Lang, q: crate::model::Qualifier) -> &'static str {
+    use crate::model::Qualifier::*;
+    match q {
+        Exact => "",
+        AtLeast => lang.pick("au moins ", "at least "),
+        AtMost => lang.pick("au plus ", "at most "),
+        Approximate => lang.pick("environ ", "about "),
     }
 }
 

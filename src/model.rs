@@ -29,6 +29,9 @@ pub struct Corpus {
     pub events: List<Event>,
     pub agreements: List<Agreement>,
     pub figures: List<Figure>,
+    /// How the sources of a fact relate where more than one reports it: the same, compatible
+    /// at another level of detail, contradictory, or a later report superseding an earlier.
+    pub comparisons: List<Comparison>,
 }
 
 /// A range of bytes of a document's original text.
@@ -252,7 +255,8 @@ pub struct Sector {
     pub label_en: Text,
 }
 
-/// Where an event, agreement or figure is stated: a verbatim quote and its place.
+/// Where an event, agreement or figure is stated: a verbatim quote and its place, and what
+/// this source claims of it when sources differ (its stage, its value).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     /// Document id.
@@ -261,6 +265,96 @@ pub struct Source {
     pub quote: Text,
     /// Where the quote stands in the document's original text.
     pub span: Span,
+    /// For an agreement or a signing: the stage this source gives it (the quote's words earn
+    /// it: "projet d'accord" is a draft, "paraphés" initialled).
+    pub stage: Option<Stage>,
+    /// For a figure: the value this source gives.
+    pub value: Option<f64>,
+    /// For a figure: the words that state the value, verbatim ("plus de 10 000").
+    pub wording: Option<Text>,
+    /// For a figure: how the stated value bounds the real one, read from `wording`.
+    pub qualifier: Qualifier,
+}
+
+/// The rungs of an agreement's life, as a source may report it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Said to be sought or planned ("un objectif clé … est d'établir").
+    Announced,
+    /// A draft ("projet d'accord").
+    Draft,
+    /// Initialled ("paraphé").
+    Initialled,
+    /// Signed or concluded.
+    Signed,
+    /// Ratified.
+    Ratified,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [Stage::Announced, Stage::Draft, Stage::Initialled, Stage::Signed, Stage::Ratified];
+}
+
+/// How a stated number bounds the real one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    /// "plus de 10 000", or a list introduced by "comme" (such as: there may be more).
+    AtLeast,
+    /// "moins de", "jusqu'à".
+    AtMost,
+    /// "près de", "environ".
+    Approximate,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [Qualifier::Exact, Qualifier::AtLeast, Qualifier::AtMost, Qualifier::Approximate];
+}
+
+/// How the claims of several sources about one fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// They say the same.
+    Identical,
+    /// They agree at different levels of detail (7 sub-commissions = 6 working groups + 1 committee).
+    Compatible,
+    /// They cannot both be right.
+    Contradicts,
+    /// The later report (first document) replaces the earlier ones.
+    Supersedes,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 4] =
+        [Relation::Identical, Relation::Compatible, Relation::Contradicts, Relation::Supersedes];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Relation::Identical => "identical",
+            Relation::Compatible => "compatible",
+            Relation::Contradicts => "contradicts",
+            Relation::Supersedes => "supersedes",
+        }
+    }
+}
+
+/// A recorded relation between what several documents say of one fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Stable slug (`data-disagreement` in the page, exports).
+    pub id: Text,
+    /// The event, agreement or figure compared.
+    pub fact: Text,
+    pub relation: Relation,
+    /// The documents whose claims relate (two or more, each a source of the fact).
+    pub docs: List<Text>,
+    /// A short neutral note: why, and the breakdown for compatible figures.
+    pub note_fr: Option<Text>,
+    pub note_en: Option<Text>,
 }
 
 /// What happens in an event.
@@ -342,9 +436,8 @@ pub struct Figure {
     pub value: f64,
     /// The earlier value, for a change ("de 32 à 290").
     pub from: Option<f64>,
-    /// "plus de 10 000": the value is a lower bound.
-    #[serde(default)]
-    pub at_least: bool,
+    /// How the value bounds the real one, as the (first) source words it.
+    pub qualifier: Qualifier,
     pub unit_fr: Text,
     pub unit_en: Text,
     pub date: Option<DateSpec>,

@@ -89,7 +89,8 @@ fn document_report(corpus: &Corpus, doc: &Document, out: &mut String) {
         None => unknown.to_string(),
     };
     let dated_by = doc.dated_by.as_deref().map(|e| format!(" from event {e}")).unwrap_or_default();
-    let _ = writeln!(out, "   published: {published}{dated_by}   {} bytes, {} passages", doc.size(), doc.passages.len());
+    let _ =
+        writeln!(out, "   published: {published}{dated_by}   {} bytes, {} passages", doc.size(), doc.passages.len());
     for f in doc.furniture.iter() {
         let _ = writeln!(out, "   furniture: {:?}", doc.slice(*f));
     }

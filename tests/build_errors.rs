@@ -264,3 +264,106 @@ fn no_article_at_all() {
     let error = compile_dir(&dir).unwrap_err();
     assert!(error.reason.contains("no article"), "{error}");
 }
+
+#[test]
+fn a_stage_its_quote_does_not_say() {
+    let (dir, error) = error_after("stage-not-earned", |dir| {
+        common::edit(
+            &knowledge(dir, "agreements.toml"),
+            "concerne l’utilisation pacifique de l’énergie atomique.\", stage = \"signed\"",
+            "concerne l’utilisation pacifique de l’énergie atomique.\", stage = \"ratified\"",
+        );
+    });
+    let file = knowledge(&dir, "agreements.toml");
+    assert_at(&error, &file, "stage = \"ratified\"", "does not say this stage");
+}
+
+#[test]
+fn a_wording_that_is_not_in_its_quote() {
+    let (dir, error) = error_after("wording", |dir| {
+        common::edit(&knowledge(dir, "figures.toml"), "wording = \"plus de 10 000\"", "wording = \"près de 10 000\"");
+    });
+    assert_at(&error, &knowledge(&dir, "figures.toml"), "wording = \"près de 10 000\"", "is not in the quote");
+}
+
+#[test]
+fn a_comparison_of_a_document_that_does_not_report_the_fact() {
+    let (dir, error) = error_after("comparison-doc", |dir| {
+        common::edit(
+            &knowledge(dir, "comparisons.toml"),
+            "docs = [\"003_05e1c35ce3dd58fc\", \"000_194bb33a507fa3a4\"]",
+            "docs = [\"003_05e1c35ce3dd58fc\", \"002_054c372ceee383ed\"]",
+        );
+    });
+    let file = knowledge(&dir, "comparisons.toml");
+    let needle = "docs = [\"003_05e1c35ce3dd58fc\", \"002_054c372ceee383ed\"]";
+    assert_at(&error, &file, needle, "is not a source of \"thematic-sub-commissions\"");
+}
+
+#[test]
+fn identical_figures_must_give_equal_values() {
+    let (dir, error) = error_after("identical", |dir| {
+        let file = knowledge(dir, "comparisons.toml");
+        common::edit(&file, "relation = \"compatible\"\ndocs = [\"003", "relation = \"identical\"\ndocs = [\"003");
+        common::edit(
+            &knowledge(dir, "figures.toml"),
+            "wording = \"six groupes de travail\"",
+            "value = 6, wording = \"six groupes de travail\"",
+        );
+    });
+    assert_at(
+        &error,
+        &knowledge(&dir, "comparisons.toml"),
+        "relation = \"identical\"\ndocs = [\"003",
+        "different values",
+    );
+}
+
+#[test]
+fn demonyms_belong_to_one_country() {
+    let (dir, error) = error_after("demonym-twice", |dir| {
+        common::edit(
+            &knowledge(dir, "actors.toml"),
+            "demonyms = [\"russe\", \"russes\"]",
+            "demonyms = [\"russe\", \"malien\"]",
+        );
+    });
+    assert_at(&error, &knowledge(&dir, "actors.toml"), "demonyms = [\"russe\", \"malien\"]", "listed for both");
+    let (dir, error) = error_after("demonym-place", |dir| {
+        common::edit(
+            &knowledge(dir, "actors.toml"),
+            "name = \"Niamey\"",
+            "name = \"Niamey\"\ndemonyms = [\"niaméen\"]",
+        );
+    });
+    assert_at(&error, &knowledge(&dir, "actors.toml"), "demonyms = [\"niaméen\"]", "not a country");
+}
+
+#[test]
+fn an_outlet_in_an_unknown_country() {
+    let (dir, error) = error_after("outlet", |dir| {
+        common::edit(
+            &knowledge(dir, "documents.toml"),
+            "name = \"Info Matin\"\ncountry = \"mali\"",
+            "name = \"Info Matin\"\ncountry = \"bamako\"",
+        );
+    });
+    assert_at(
+        &error,
+        &knowledge(&dir, "documents.toml"),
+        "country = \"bamako\"",
+        "not the id of an actor of kind country",
+    );
+}
+
+#[test]
+fn a_described_phrase_without_its_demonym() {
+    let (dir, error) = error_after("described", |dir| {
+        common::edit(
+            &knowledge(dir, "references.toml"),
+            "phrase = \"la partie {demonym}\"",
+            "phrase = \"la partie russe\"",
+        );
+    });
+    assert_at(&error, &knowledge(&dir, "references.toml"), "phrase = \"la partie russe\"", "followed by {demonym}");
+}

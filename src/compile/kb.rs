@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use toml::Spanned;
 
 use super::CompileError;
-use crate::model::{ActorKind, AgreementStatus, EventKind, EventStatus, Side};
+use crate::model::{ActorKind, AgreementStatus, EventKind, EventStatus, Relation, Side, Stage};
 
 /// A string of a TOML file with its location there (byte range, hence line).
 pub type Loc = Spanned<String>;
@@ -211,6 +211,31 @@ pub struct SectorEntry {
 pub struct SourceEntry {
     pub doc: Loc,
     pub quote: Loc,
+    /// For an agreement or a signing: the stage this source gives it.
+    pub stage: Option<Spanned<Stage>>,
+    /// For a figure: the value this source gives, when it differs from the figure's.
+    pub value: Option<f64>,
+    /// For a figure: the words of the quote that state the value ("plus de 10 000").
+    pub wording: Option<Loc>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonsFile {
+    #[serde(default)]
+    pub comparison: Vec<ComparisonEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonEntry {
+    pub id: Loc,
+    /// An event, agreement or figure id.
+    pub fact: Loc,
+    pub relation: Spanned<Relation>,
+    pub docs: Vec<Loc>,
+    pub note_fr: Option<String>,
+    pub note_en: Option<String>,
 }
 
 /// `events.toml`.
@@ -289,8 +314,6 @@ pub struct FigureEntry {
     pub label_en: String,
     pub value: f64,
     pub from: Option<f64>,
-    #[serde(default)]
-    pub at_least: bool,
     pub unit_fr: String,
     pub unit_en: String,
     pub date: Option<Loc>,

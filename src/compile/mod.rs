@@ -11,6 +11,7 @@
 //! assert!(!corpus.documents.is_empty());
 //! ```
 
+pub mod claims;
 mod kb;
 mod quotes;
 
@@ -25,8 +26,8 @@ use crate::annotate::segment::{FurnitureRules, furniture, passages};
 use crate::date::DateSpec;
 use crate::model::Text;
 use crate::model::{
-    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, List, Mention, Published, Role, Rule, Sector,
-    Source, Span, Target,
+    Actor, ActorKind, Agreement, Basis, Corpus, Document, Event, Figure, List, Mention, Published, Qualifier, Role,
+    Rule, Sector, Source, Span, Target,
 };
 use crate::text::{folded_words, tokens};
 use kb::{Loc, SourceEntry, SourceFile};
@@ -82,6 +83,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
     let (agreements_in, agreements_file) = kb::load::<kb::AgreementsFile>(&knowledge.join("agreements.toml"))?;
     let (figures_in, figures_file) = kb::load::<kb::FiguresFile>(&knowledge.join("figures.toml"))?;
     let (references_in, references_file) = kb::load::<kb::ReferencesFile>(&knowledge.join("references.toml"))?;
+    let (comparisons_in, comparisons_file) = kb::load::<kb::ComparisonsFile>(&knowledge.join("comparisons.toml"))?;
 
     let mut lexicon = Lexicon::default();
     let sectors = compile_sectors(&sectors_in.sector, &sectors_file, &mut lexicon)?;
@@ -118,6 +120,8 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         figures_in.figure.iter().map(|f| compile_figure(f, &figures_file, &mut refs)).collect::<Result<Vec<_>, _>>()?;
     let mut documents = documents;
     date_from_events(&mut documents, &events);
+    let comparisons =
+        claims::comparisons(&comparisons_in.comparison, &comparisons_file, &events, &agreements, &figures)?;
 
     let version = version_of(dir)?;
     Ok(Corpus {
@@ -128,6 +132,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         events: events.into(),
         agreements: agreements.into(),
         figures: figures.into(),
+        comparisons: comparisons.into(),
     })
 }
 
@@ -678,9 +683,9 @@ pub fn infer_publication(text: &str, passages: &[Span]) -> Option<DateSpec> {
 /// date is approximate: from that event's start to the end of its month.
 pub fn date_from_events(documents: &mut [Document], events: &[Event]) {
     for doc in documents.iter_mut().filter(|d| d.published.is_none()) {
-        let reported = events.iter().filter(|e| {
-            e.sources.iter().any(|s| s.doc == doc.id) && e.sources.iter().any(|s| s.doc != doc.id)
-        });
+        let reported = events
+            .iter()
+            .filter(|e| e.sources.iter().any(|s| s.doc == doc.id) && e.sources.iter().any(|s| s.doc != doc.id));
         let Some((event, date)) = reported.filter_map(|e| Some((e, e.date?))).max_by_key(|(_, d)| (d.end, d.start))
         else {
             continue;
@@ -740,6 +745,26 @@ impl<'a> References<'a> {
         ids_in(file, ids, known, "actor")
     }
 
+    /// The actors of an event or the parties of an agreement, completed with the country of
+    /// each one's side: Rosatom is a party, so Russia is one; a session co-chaired by a Malian
+    /// and a Russian minister involves both countries. Places are where, not who.
+    fn parties(&self, file: &SourceFile, ids: &[Loc]) -> Result<List<Text>, CompileError> {
+        let mut list = self.actors(file, ids)?.into_owned();
+        let sides: Vec<crate::model::Side> = list
+            .iter()
+            .filter_map(|id| self.actors.get(id.as_ref()))
+            .filter(|a| a.kind != ActorKind::Place)
+            .map(|a| a.side)
+            .collect();
+        for side in sides {
+            let country = self.actors.values().find(|a| a.kind == ActorKind::Country && a.side == side);
+            if let Some(country) = country.filter(|c| !list.contains(&c.id)) {
+                list.push(country.id.clone());
+            }
+        }
+        Ok(list.into())
+    }
+
     fn sectors(&self, file: &SourceFile, ids: &[Loc]) -> Result<List<Text>, CompileError> {
         ids_in(file, ids, |id| self.sectors.contains(id.get_ref().as_str()), "sector")
     }
@@ -766,7 +791,11 @@ impl<'a> References<'a> {
                 file.error_at(owner, format!("{:?} has no source: cite at least one article passage", owner.get_ref()))
             );
         }
-        sources.iter().map(|s| self.source(file, &s.doc, &s.quote)).collect::<Result<Vec<_>, _>>().map(Into::into)
+        sources
+            .iter()
+            .map(|s| claims::claim(file, s, self.source(file, &s.doc, &s.quote)?))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Into::into)
     }
 
     /// Checks that `doc` exists and `quote` stands in it verbatim.
@@ -777,7 +806,15 @@ impl<'a> References<'a> {
             .ok_or_else(|| file.error_at(doc, format!("unknown document id {:?}", doc.get_ref())))?;
         let span = locate(file, normalized, &document.text, &document.id, quote)?;
         // The quote as the article writes it (white space included): the span's own text.
-        Ok(Source { doc: document.id.clone(), quote: document.slice(span).to_string().into(), span })
+        Ok(Source {
+            doc: document.id.clone(),
+            quote: document.slice(span).to_string().into(),
+            span,
+            stage: None,
+            value: None,
+            wording: None,
+            qualifier: crate::model::Qualifier::Exact,
+        })
     }
 }
 
@@ -806,7 +843,7 @@ fn compile_event(e: &kb::EventEntry, file: &SourceFile, refs: &mut References) -
         title_en: e.title_en.clone().into(),
         date: refs.date(file, e.date.as_ref())?,
         place: refs.place(file, e.place.as_ref())?.map(Into::into),
-        actors: refs.actors(file, &e.actors)?,
+        actors: refs.parties(file, &e.actors)?,
         sectors: refs.sectors(file, &e.sectors)?,
         note_fr: e.note_fr.clone().map(Into::into),
         note_en: e.note_en.clone().map(Into::into),
@@ -826,7 +863,7 @@ fn compile_agreement(
         title_en: a.title_en.clone().into(),
         date: refs.date(file, a.date.as_ref())?,
         place: refs.place(file, a.place.as_ref())?.map(Into::into),
-        parties: refs.actors(file, &a.parties)?,
+        parties: refs.parties(file, &a.parties)?,
         sectors: refs.sectors(file, &a.sectors)?,
         note_fr: a.note_fr.clone().map(Into::into),
         note_en: a.note_en.clone().map(Into::into),
@@ -835,13 +872,19 @@ fn compile_agreement(
 }
 
 fn compile_figure(f: &kb::FigureEntry, file: &SourceFile, refs: &mut References) -> Result<Figure, CompileError> {
+    let sources = refs.sources(file, &f.id, &f.sources)?;
+    // The figure is qualified as the first source that words its value does.
+    let qualifier = sources
+        .iter()
+        .find(|s| s.wording.is_some() && s.value.is_none_or(|v| v == f.value))
+        .map_or(Qualifier::Exact, |s| s.qualifier);
     Ok(Figure {
         id: refs.new_item(file, &f.id)?.into(),
         label_fr: f.label_fr.clone().into(),
         label_en: f.label_en.clone().into(),
         value: f.value,
         from: f.from,
-        at_least: f.at_least,
+        qualifier,
         unit_fr: f.unit_fr.clone().into(),
         unit_en: f.unit_en.clone().into(),
         date: refs.date(file, f.date.as_ref())?,
@@ -849,7 +892,7 @@ fn compile_figure(f: &kb::FigureEntry, file: &SourceFile, refs: &mut References)
         sectors: refs.sectors(file, &f.sectors)?,
         note_fr: f.note_fr.clone().map(Into::into),
         note_en: f.note_en.clone().map(Into::into),
-        sources: refs.sources(file, &f.id, &f.sources)?,
+        sources,
     })
 }
 
