@@ -49,7 +49,9 @@ struct Row<'a> {
     title: &'a str,
     text: &'a str,
     link: String,
-    sources: Vec<(&'a str, Option<usize>, &'a str)>,
+    sources: Vec<&'a Source>,
+    /// For a fact: some of its sources contradict each other.
+    disputed: bool,
 }
 
 fn precision_key(p: Precision) -> &'static str {
@@ -92,6 +94,7 @@ impl Export<'_> {
                 text: d.author.as_deref().unwrap_or_default(),
                 link: self.passage_link(&d.id, None),
                 sources: Vec::new(),
+                disputed: false,
             });
         }
         let mut items: Vec<Row> = Vec::new();
@@ -133,9 +136,22 @@ impl Export<'_> {
                 text: doc.slice(doc.passages[p]),
                 link: self.passage_link(&doc.id, Some(p)),
                 sources: Vec::new(),
+                disputed: false,
             });
         }
         rows
+    }
+
+    /// The comparisons of the facts in the view.
+    fn comparisons(&self) -> impl Iterator<Item = &crate::model::Comparison> {
+        let corpus = self.index.corpus;
+        let e = self.eval;
+        let shown = |fact: &str| {
+            e.events.iter().any(|&i| corpus.events[i].id == fact)
+                || e.agreements.iter().any(|&i| corpus.agreements[i].id == fact)
+                || e.figures.iter().any(|&i| corpus.figures[i].id == fact)
+        };
+        corpus.comparisons.iter().filter(move |c| shown(&c.fact))
     }
 
     fn item<'b>(
@@ -159,25 +175,41 @@ impl Export<'_> {
             title,
             text: note.unwrap_or_default(),
             link: first.map(|s| self.passage_link(&s.doc, self.source(s))).unwrap_or_default(),
-            sources: sources.iter().map(|s| (s.doc.as_ref(), self.source(s), s.quote.as_ref())).collect(),
+            sources: sources.iter().collect(),
+            disputed: self.index.corpus.disputed(id),
         }
     }
 }
 
 /// The columns of the CSV export.
-pub const CSV_COLUMNS: [&str; 11] =
-    ["record", "id", "document", "passage", "date", "precision", "date_basis", "kind", "title", "text", "link"];
+pub const CSV_COLUMNS: [&str; 12] = [
+    "record",
+    "id",
+    "document",
+    "passage",
+    "date",
+    "precision",
+    "date_basis",
+    "kind",
+    "title",
+    "text",
+    "link",
+    "disputed",
+];
 
 /// The results as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read the
 /// accents). The first record, `view`, holds the corpus version in `id` and the permalink in
 /// `link`; then one record per document, event, agreement and passage. For a document, `kind`
 /// is the outlet and `text` the author; for an event or agreement, `text` is the note and the
-/// quote of its first source is in its passage.
+/// quote of its first source is in its passage, and `disputed` is `yes` when some of its
+/// sources contradict each other. A `comparison` record tells how the sources of a fact relate:
+/// `id` is the comparison, `title` the fact, `kind` the relation, `document` the documents
+/// (space-separated) and `text` the note.
 pub fn csv(export: &Export) -> String {
     let mut out = String::from("\u{feff}");
     line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     let version = &export.index.corpus.version;
-    line(&mut out, ["view", version, "", "", "", "", "", "", "", "", export.permalink].map(String::from));
+    line(&mut out, ["view", version, "", "", "", "", "", "", "", "", export.permalink, ""].map(String::from));
     for r in export.rows() {
         line(
             &mut out,
@@ -193,8 +225,15 @@ pub fn csv(export: &Export) -> String {
                 r.title.to_string(),
                 r.text.to_string(),
                 r.link,
+                if r.disputed { "yes" } else { "" }.to_string(),
             ],
         );
+    }
+    for c in export.comparisons() {
+        let note = export.lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
+        let docs = c.docs.join(" ");
+        let fields = ["comparison", &c.id, &docs, "", "", "", "", c.relation.key(), &c.fact, note, "", ""];
+        line(&mut out, fields.map(String::from));
     }
     out
 }
@@ -225,7 +264,9 @@ fn line(out: &mut String, fields: impl IntoIterator<Item = String>) {
 }
 
 /// The results as JSON: `permalink`, `corpus_version`, `language`, `counts`, then the
-/// `documents`, `events` (events and agreements, in date order) and `passages` arrays.
+/// `documents`, `events` (events and agreements, in date order, each `disputed` or not, each
+/// source with the `stage` it gives), `passages` and `comparisons` (how the sources of a fact
+/// relate) arrays.
 pub fn json(export: &Export) -> String {
     let e = export.eval;
     let mut j = Json(String::new());
@@ -250,10 +291,35 @@ pub fn json(export: &Export) -> String {
             if k > 0 {
                 j.0.push(',');
             }
-            j.row(r, export.lang);
+            let passages: Vec<Option<usize>> = r.sources.iter().map(|s| export.source(s)).collect();
+            j.row(r, export.lang, &passages);
         }
         j.0.push(']');
     }
+    j.key("comparisons", false);
+    j.0.push('[');
+    for (k, c) in export.comparisons().enumerate() {
+        if k > 0 {
+            j.0.push(',');
+        }
+        j.0.push('{');
+        j.key("id", true).string(&c.id);
+        j.key("fact", false).string(&c.fact);
+        j.key("relation", false).string(c.relation.key());
+        j.key("documents", false);
+        j.0.push('[');
+        for (n, d) in c.docs.iter().enumerate() {
+            if n > 0 {
+                j.0.push(',');
+            }
+            j.string(d);
+        }
+        j.0.push(']');
+        let note = export.lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
+        j.key("note", false).optional_string(note);
+        j.0.push('}');
+    }
+    j.0.push(']');
     j.0.push('}');
     j.0
 }
@@ -304,7 +370,8 @@ impl Json {
         if s.is_empty() { self.0.push_str("null") } else { self.string(s) }
     }
 
-    fn row(&mut self, r: &Row, lang: Lang) {
+    /// One record; `passages` are the passages of its sources, in order.
+    fn row(&mut self, r: &Row, lang: Lang, passages: &[Option<usize>]) {
         self.0.push('{');
         match r.record {
             "document" => {
@@ -324,6 +391,7 @@ impl Json {
                 self.key("kind", false).string(r.kind);
                 self.key("title", false).string(r.title);
                 self.key("note", false).optional_string(r.text);
+                self.key("disputed", false).0.push_str(if r.disputed { "true" } else { "false" });
             }
         }
         if r.record != "passage" {
@@ -338,14 +406,15 @@ impl Json {
         if !r.sources.is_empty() {
             self.key("sources", false);
             self.0.push('[');
-            for (k, (doc, passage, quote)) in r.sources.iter().enumerate() {
+            for (k, (s, passage)) in r.sources.iter().zip(passages).enumerate() {
                 if k > 0 {
                     self.0.push(',');
                 }
                 self.0.push('{');
-                self.key("document", true).string(doc);
+                self.key("document", true).string(&s.doc);
                 self.key("passage", false).optional_number(*passage);
-                self.key("quote", false).string(quote);
+                self.key("quote", false).string(&s.quote);
+                self.key("stage", false).optional_string(s.stage.map(|s| s.key()).unwrap_or_default());
                 self.0.push('}');
             }
             self.0.push(']');

@@ -108,6 +108,45 @@ pub fn number(lang: Lang, value: f64) -> String {
     out
 }
 
+/// Words of a title kept in a document's short label.
+const LABEL_TITLE_WORDS: usize = 5;
+
+/// A short human label for every document, distinct from one another, in corpus order: the
+/// outlet (or the title's first words when the outlet is unknown) and the date, or "non
+/// daté". Every place that names a source uses it; ids are for links only.
+///
+/// ```
+/// use explorer::{format::document_labels, query::Lang};
+/// let corpus = explorer::embedded::corpus().unwrap();
+/// let labels = document_labels(corpus, Lang::Fr);
+/// assert_eq!(labels[1], "Info Matin, 28 juillet 2025");
+/// assert!(labels[2].starts_with("« Trois accords ont été paraphés… », juin 2025"));
+/// ```
+pub fn document_labels(corpus: &crate::model::Corpus, lang: Lang) -> Vec<String> {
+    let short_title = |title: &str| {
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let cut = words.len() > LABEL_TITLE_WORDS;
+        format!("« {}{} »", words[..words.len().min(LABEL_TITLE_WORDS)].join(" "), if cut { "…" } else { "" })
+    };
+    let when = |d: &crate::model::Document| match d.published {
+        Some(p) => date(lang, &p.date),
+        None => lang.pick("non daté", "undated").to_string(),
+    };
+    let mut labels: Vec<String> = corpus
+        .documents
+        .iter()
+        .map(|d| format!("{}, {}", d.outlet.as_deref().map_or_else(|| short_title(&d.title), str::to_string), when(d)))
+        .collect();
+    // Two articles of one outlet on one day: their titles tell them apart.
+    let shared: Vec<bool> = labels.iter().map(|l| labels.iter().filter(|m| *m == l).count() > 1).collect();
+    for (i, shared) in shared.into_iter().enumerate() {
+        if shared {
+            labels[i] = format!("{} {}", labels[i], short_title(&corpus.documents[i].title));
+        }
+    }
+    labels
+}
+
 /// A figure as the article states it: "de 32 à 290 étudiants", "plus de 10 000 cadres".
 ///
 /// ```

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::date::Precision;
-use crate::model::{ActorKind, AgreementStatus, Basis, EventKind, EventStatus, Sector, Side};
+use crate::model::{ActorKind, AgreementStatus, Basis, EventKind, EventStatus, Relation, Rule, Sector, Side, Stage};
 use crate::query::Lang;
 use crate::query::url::Problem;
 
@@ -128,6 +128,34 @@ pub struct Strings {
     pub mention_one: &'static str,
     pub document_one: &'static str,
     pub passage_one: &'static str,
+    pub view_compare: &'static str,
+    pub compare_help: &'static str,
+    pub compare_none: &'static str,
+    pub facet_claims: &'static str,
+    pub only_disputed: &'static str,
+    pub only_single: &'static str,
+    pub disputed: &'static str,
+    pub side_and_camp: &'static str,
+    pub side_and_camp_help: &'static str,
+    pub inferred_mention: &'static str,
+    pub rule_home: &'static str,
+    pub rule_demonym: &'static str,
+    pub rule_pair: &'static str,
+    pub rule_title: &'static str,
+    pub rule_antecedent: &'static str,
+    pub dated_from: &'static str,
+    pub title_sectors: &'static str,
+    pub claims_table: &'static str,
+    pub claim_col: &'static str,
+    pub quote_col: &'static str,
+    pub stage_ladder: &'static str,
+    pub sources_differ: &'static str,
+    pub spread: &'static str,
+    pub grid_title: &'static str,
+    pub grid_reports: &'static str,
+    pub grid_silent: &'static str,
+    pub grid_disputes: &'static str,
+    pub fact_col: &'static str,
     /// Whether zero takes the singular ("0 document" in French, "0 documents" in English).
     pub zero_is_singular: bool,
 }
@@ -243,6 +271,34 @@ pub static FR: Strings = Strings {
     mention_one: "mention",
     document_one: "document",
     passage_one: "passage",
+    view_compare: "Sources comparées",
+    compare_help: "Les faits que plusieurs articles rapportent : ce que dit chacun, et comment leurs versions se rapportent. Aucune version n’est préférée en silence.",
+    compare_none: "Aucun fait de ces résultats n’est rapporté par plusieurs articles.",
+    facet_claims: "Versions des sources",
+    only_disputed: "Faits contestés",
+    only_single: "Faits à source unique",
+    disputed: "contesté",
+    side_and_camp: " et son camp",
+    side_and_camp_help: "Le pays, ses institutions, entreprises et personnes",
+    inferred_mention: "mention déduite",
+    rule_home: "« notre pays » : le pays du média",
+    rule_demonym: "un nom suivi de l’adjectif d’un pays",
+    rule_pair: "les deux pays dont parle l’article",
+    rule_title: "un titre que ses rôles donnent à cet acteur, nommé dans l’article",
+    rule_antecedent: "reprend l’acteur nommé plus haut",
+    dated_from: "déduite de",
+    title_sectors: "Secteurs de ses titres",
+    claims_table: "Ce que dit chaque source",
+    claim_col: "Version",
+    quote_col: "Citation",
+    stage_ladder: "Étape selon chaque source",
+    sources_differ: "les sources divergent",
+    spread: "écart",
+    grid_title: "Faits × sources",
+    grid_reports: "rapporte",
+    grid_silent: "ne dit rien",
+    grid_disputes: "version contestée",
+    fact_col: "Fait",
     zero_is_singular: true,
 };
 
@@ -357,6 +413,34 @@ pub static EN: Strings = Strings {
     mention_one: "mention",
     document_one: "document",
     passage_one: "passage",
+    view_compare: "Sources compared",
+    compare_help: "Facts that several articles report: what each says, and how their accounts relate. No account is silently preferred.",
+    compare_none: "No fact in these results is reported by more than one article.",
+    facet_claims: "Source accounts",
+    only_disputed: "Disputed facts",
+    only_single: "Single-source facts",
+    disputed: "disputed",
+    side_and_camp: " and its side",
+    side_and_camp_help: "The country, its institutions, companies and people",
+    inferred_mention: "inferred mention",
+    rule_home: "\"our country\": the outlet's country",
+    rule_demonym: "a noun followed by a country's adjective",
+    rule_pair: "the two countries the article is about",
+    rule_title: "a title its roles give this actor, who is named in the article",
+    rule_antecedent: "refers back to the actor named earlier",
+    dated_from: "inferred from",
+    title_sectors: "Sectors of its titles",
+    claims_table: "What each source says",
+    claim_col: "Account",
+    quote_col: "Quote",
+    stage_ladder: "Stage according to each source",
+    sources_differ: "the sources differ",
+    spread: "spread",
+    grid_title: "Facts × sources",
+    grid_reports: "reports",
+    grid_silent: "silent",
+    grid_disputes: "disputed account",
+    fact_col: "Fact",
     zero_is_singular: false,
 };
 
@@ -417,6 +501,18 @@ impl Strings {
         }
     }
 
+    /// Why an inferred mention names its actor (`None` for a mention the text writes out).
+    pub fn rule(&self, rule: Rule) -> Option<&'static str> {
+        match rule {
+            Rule::Explicit => None,
+            Rule::Home => Some(self.rule_home),
+            Rule::Demonym => Some(self.rule_demonym),
+            Rule::Pair => Some(self.rule_pair),
+            Rule::Title => Some(self.rule_title),
+            Rule::Antecedent => Some(self.rule_antecedent),
+        }
+    }
+
     pub fn basis(&self, basis: Basis) -> Option<&'static str> {
         (basis == Basis::Inferred).then_some(self.inferred)
     }
@@ -461,6 +557,7 @@ pub fn problem(lang: Lang, problem: Problem) -> &'static str {
         (Lang::Fr, PassageWithoutDocument) => "passage sans document",
         (Lang::Fr, UnknownPassage) => "passage inexistant",
         (Lang::Fr, MoreNotices) => "autres paramètres ignorés",
+        (Lang::Fr, NotAFlag) => "valeur attendue : 1",
         (Lang::En, UnknownKey) => "unknown parameter",
         (Lang::En, UnknownId) => "unknown id",
         (Lang::En, MalformedDate) => "malformed date (YYYY, YYYY-MM or YYYY-MM-DD)",
@@ -473,6 +570,7 @@ pub fn problem(lang: Lang, problem: Problem) -> &'static str {
         (Lang::En, PassageWithoutDocument) => "passage without a document",
         (Lang::En, UnknownPassage) => "no such passage",
         (Lang::En, MoreNotices) => "more parameters ignored",
+        (Lang::En, NotAFlag) => "expected value: 1",
     }
 }
 
@@ -513,6 +611,38 @@ pub fn agreement_status(lang: Lang, status: AgreementStatus) -> &'static str {
         (Lang::En, Draft) => "draft",
         (Lang::En, Proposed) => "proposed",
         (Lang::En, Planned) => "planned",
+    }
+}
+
+/// The rungs of an agreement's ladder.
+pub fn stage(lang: Lang, stage: Stage) -> &'static str {
+    use Stage::*;
+    match (lang, stage) {
+        (Lang::Fr, Announced) => "annoncé",
+        (Lang::Fr, Draft) => "projet",
+        (Lang::Fr, Initialled) => "paraphé",
+        (Lang::Fr, Signed) => "signé",
+        (Lang::Fr, Ratified) => "ratifié",
+        (Lang::En, Announced) => "announced",
+        (Lang::En, Draft) => "draft",
+        (Lang::En, Initialled) => "initialled",
+        (Lang::En, Signed) => "signed",
+        (Lang::En, Ratified) => "ratified",
+    }
+}
+
+/// How the accounts of several sources relate.
+pub fn relation(lang: Lang, relation: Relation) -> &'static str {
+    use Relation::*;
+    match (lang, relation) {
+        (Lang::Fr, Identical) => "Versions identiques",
+        (Lang::Fr, Compatible) => "Versions compatibles (niveaux de détail différents)",
+        (Lang::Fr, Contradicts) => "Versions contradictoires",
+        (Lang::Fr, Supersedes) => "Une version plus récente remplace les autres",
+        (Lang::En, Identical) => "Identical accounts",
+        (Lang::En, Compatible) => "Compatible accounts (different levels of detail)",
+        (Lang::En, Contradicts) => "Contradictory accounts",
+        (Lang::En, Supersedes) => "A later account supersedes the others",
     }
 }
 

@@ -15,6 +15,7 @@ pub mod text; // shared with build.rs
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile; // shared with build.rs
 
+pub mod compare;
 pub mod embedded;
 pub mod export;
 pub mod format;

@@ -217,6 +217,24 @@ pub enum Side {
     Other,
 }
 
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Mali, Side::Russia, Side::Niger, Side::Other];
+
+    /// The value in the URL (`side=russia`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Side::Mali => "mali",
+            Side::Russia => "russia",
+            Side::Niger => "niger",
+            Side::Other => "other",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Side> {
+        Side::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// A person, organisation, institution, country or place named in the articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Actor {
@@ -294,6 +312,17 @@ pub enum Stage {
 
 impl Stage {
     pub const ALL: [Stage; 5] = [Stage::Announced, Stage::Draft, Stage::Initialled, Stage::Signed, Stage::Ratified];
+
+    /// A stable lowercase key (exports, test hooks).
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Announced => "announced",
+            Stage::Draft => "draft",
+            Stage::Initialled => "initialled",
+            Stage::Signed => "signed",
+            Stage::Ratified => "ratified",
+        }
+    }
 }
 
 /// How a stated number bounds the real one.
@@ -457,6 +486,21 @@ impl Corpus {
     /// Finds an actor by its id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The country that stands for a side, if the corpus has one (no country is "other").
+    pub fn country_of(&self, side: Side) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.kind == ActorKind::Country && a.side == side)
+    }
+
+    /// The comparisons recorded for a fact (event, agreement or figure id).
+    pub fn comparisons_of<'a>(&'a self, fact: &'a str) -> impl Iterator<Item = &'a Comparison> + 'a {
+        self.comparisons.iter().filter(move |c| c.fact == fact)
+    }
+
+    /// Whether some sources of a fact contradict each other.
+    pub fn disputed(&self, fact: &str) -> bool {
+        self.comparisons_of(fact).any(|c| c.relation == Relation::Contradicts)
     }
 
     /// Finds a sector by its id.

@@ -7,21 +7,31 @@ use crate::query::state::Filter;
 pub enum Chip {
     Sector(String),
     Actor(String),
+    Side(String),
     Source(String),
     From,
     To,
     Query,
+    Disputed,
+    Single,
 }
 
 /// The active filters, in the canonical order of the URL.
 pub fn chips(filter: &Filter) -> Vec<Chip> {
     let mut out: Vec<Chip> = filter.sectors.iter().cloned().map(Chip::Sector).collect();
     out.extend(filter.actors.iter().cloned().map(Chip::Actor));
+    out.extend(filter.sides.iter().cloned().map(Chip::Side));
     out.extend(filter.sources.iter().cloned().map(Chip::Source));
     out.extend(filter.from.map(|_| Chip::From));
     out.extend(filter.to.map(|_| Chip::To));
     if !filter.q.trim().is_empty() {
         out.push(Chip::Query);
+    }
+    if filter.disputed {
+        out.push(Chip::Disputed);
+    }
+    if filter.single {
+        out.push(Chip::Single);
     }
     out
 }
@@ -31,10 +41,13 @@ pub fn remove(filter: &mut Filter, chip: &Chip) {
     match chip {
         Chip::Sector(id) => filter.sectors.retain(|s| s != id),
         Chip::Actor(id) => filter.actors.retain(|s| s != id),
+        Chip::Side(id) => filter.sides.retain(|s| s != id),
         Chip::Source(id) => filter.sources.retain(|s| s != id),
         Chip::From => filter.from = None,
         Chip::To => filter.to = None,
         Chip::Query => filter.q.clear(),
+        Chip::Disputed => filter.disputed = false,
+        Chip::Single => filter.single = false,
     }
 }
 

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
-use crate::model::{Corpus, Source, Target};
+use crate::model::{Corpus, Side, Source, Target};
 use crate::query::state::Filter;
 use crate::text::tokens;
 
@@ -77,6 +77,10 @@ struct DocIndex {
     dates: Vec<(Day, Day)>,
     published: Option<(Day, Day)>,
     passages: Vec<PassageIndex>,
+    /// Reports a fact whose sources contradict each other.
+    disputed: bool,
+    /// Is the only document that reports some fact.
+    sole: bool,
 }
 
 /// Events and agreements reduced to what filters need.
@@ -88,6 +92,10 @@ struct ItemIndex {
     date: Option<(Day, Day)>,
     /// Folded words of the titles and quotes, for text search.
     words: Vec<String>,
+    /// Some of its sources contradict each other.
+    disputed: bool,
+    /// Its sources are all in one document.
+    single: bool,
 }
 
 /// The corpus, indexed for filtering.
@@ -99,6 +107,9 @@ pub struct Index<'c> {
     docs: Vec<DocIndex>,
     events: Vec<ItemIndex>,
     agreements: Vec<ItemIndex>,
+    figures: Vec<ItemIndex>,
+    /// Each side that has a country, with the actors (indices) of that side.
+    sides: Vec<(Side, Vec<usize>)>,
     /// Words of each passage (original byte span, folded form), built on the first search.
     passage_words: OnceLock<Vec<Vec<Vec<Word>>>>,
     /// First day that is not "earlier" in the histogram.
@@ -147,10 +158,17 @@ pub struct Evaluation {
     pub passages: Vec<(usize, usize)>,
     pub events: Vec<usize>,
     pub agreements: Vec<usize>,
+    pub figures: Vec<usize>,
     /// Per sector (corpus order): documents if this sector were selected too.
     pub sector_counts: Vec<usize>,
     pub actor_counts: Vec<usize>,
+    /// Per side that has a country: documents if this side were selected too.
+    pub side_counts: Vec<(Side, usize)>,
     pub source_counts: Vec<usize>,
+    /// Documents if "disputed facts only" were on (with the other filters applied).
+    pub disputed_count: usize,
+    /// Documents if "single-source facts only" were on.
+    pub single_count: usize,
     pub histogram: Histogram,
 }
 
@@ -233,7 +251,7 @@ impl<'c> Index<'c> {
                 bits.insert(s);
             }
         };
-        let docs = corpus
+        let docs: Vec<DocIndex> = corpus
             .documents
             .iter()
             .map(|doc| {
@@ -252,6 +270,8 @@ impl<'c> Index<'c> {
                     dates: Vec::new(),
                     published: doc.published.map(|p| span(&p.date)),
                     passages: Vec::new(),
+                    disputed: false,
+                    sole: false,
                 };
                 d.dates.extend(d.published);
                 for m in doc.mentions.iter() {
@@ -277,7 +297,8 @@ impl<'c> Index<'c> {
                 d
             })
             .collect();
-        let item = |actors: &[crate::model::Text],
+        let item = |id: &str,
+                    actors: &[crate::model::Text],
                     sectors: &[crate::model::Text],
                     sources: &[Source],
                     date: Option<DateSpec>,
@@ -290,31 +311,53 @@ impl<'c> Index<'c> {
             for source in sources {
                 words.extend(tokens(&source.quote).into_iter().map(|t| t.folded));
             }
+            let mut docs: Vec<usize> = sources.iter().filter_map(|s| doc_pos.get(s.doc.as_ref()).copied()).collect();
+            let single = docs.iter().all(|&d| d == docs[0]);
+            docs.dedup();
             ItemIndex {
                 actors: a,
                 sectors: s,
-                docs: sources.iter().filter_map(|s| doc_pos.get(s.doc.as_ref()).copied()).collect(),
+                docs,
                 date: date.map(|d| span(&d)),
                 words,
+                disputed: corpus.disputed(id),
+                single,
             }
         };
-        let events = corpus
+        let events: Vec<ItemIndex> = corpus
             .events
             .iter()
             .map(|e| {
                 let mut actors = e.actors.to_vec();
                 actors.extend(e.place.clone());
-                item(&actors, &e.sectors, &e.sources, e.date, [&e.title_fr, &e.title_en])
+                item(&e.id, &actors, &e.sectors, &e.sources, e.date, [&e.title_fr, &e.title_en])
             })
             .collect();
-        let agreements = corpus
+        let agreements: Vec<ItemIndex> = corpus
             .agreements
             .iter()
             .map(|a| {
                 let mut actors = a.parties.to_vec();
                 actors.extend(a.place.clone());
-                item(&actors, &a.sectors, &a.sources, a.date, [&a.title_fr, &a.title_en])
+                item(&a.id, &actors, &a.sectors, &a.sources, a.date, [&a.title_fr, &a.title_en])
             })
+            .collect();
+        let figures: Vec<ItemIndex> = corpus
+            .figures
+            .iter()
+            .map(|f| item(&f.id, &f.actors, &f.sectors, &f.sources, f.date, [&f.label_fr, &f.label_en]))
+            .collect();
+        let mut docs: Vec<DocIndex> = docs;
+        for fact in events.iter().chain(&agreements).chain(&figures) {
+            for &d in &fact.docs {
+                docs[d].disputed |= fact.disputed;
+                docs[d].sole |= fact.single;
+            }
+        }
+        let sides = Side::ALL
+            .into_iter()
+            .filter(|&side| corpus.country_of(side).is_some())
+            .map(|side| (side, (0..n_actors).filter(|&a| corpus.actors[a].side == side).collect()))
             .collect();
         // Dates long before the articles' own period (e.g. 1960) get one "earlier" bucket, so
         // the histogram stays readable: the cut-off is two years before the first article.
@@ -332,6 +375,8 @@ impl<'c> Index<'c> {
             docs,
             events,
             agreements,
+            figures,
+            sides,
             passage_words: OnceLock::new(),
             histogram_cutoff,
         }
@@ -366,7 +411,15 @@ impl<'c> Index<'c> {
     /// Evaluates a filter: matching items and every facet's counts.
     pub fn evaluate(&self, filter: &Filter) -> Evaluation {
         let sectors = Self::positions(&self.sector_pos, &filter.sectors);
-        let actors = Self::positions(&self.actor_pos, &filter.actors);
+        let mut actors = Self::positions(&self.actor_pos, &filter.actors);
+        // A side is its actors, OR-ed with the actors selected.
+        for (side, members) in &self.sides {
+            if filter.sides.iter().any(|s| s == side.key()) {
+                actors.extend(members);
+            }
+        }
+        let facts = |d: &DocIndex| (!filter.disputed || d.disputed) && (!filter.single || d.sole);
+        let (mut disputed_count, mut single_count) = (0, 0);
         let sources = Self::positions(&self.doc_pos, &filter.sources);
         let range = filter.range();
         let has_range = range.0.is_some() || range.1.is_some();
@@ -388,7 +441,7 @@ impl<'c> Index<'c> {
             .map(|(i, d)| Pass {
                 sector: sectors.is_empty() || d.sectors.any(&sectors),
                 actor: actors.is_empty() || d.actors.any(&actors),
-                source: sources.is_empty() || sources.contains(&i),
+                source: (sources.is_empty() || sources.contains(&i)) && facts(d),
                 date: !has_range || d.dates.iter().any(|&r| overlaps(range, r)),
                 text: words.is_none_or(|w| all_terms_in(&terms, w[i].iter().flatten().map(|w| w.folded.as_str()))),
             })
@@ -396,6 +449,7 @@ impl<'c> Index<'c> {
 
         let mut sector_counts = vec![0; self.corpus.sectors.len()];
         let mut actor_counts = vec![0; self.corpus.actors.len()];
+        let mut side_counts: Vec<(Side, usize)> = self.sides.iter().map(|(s, _)| (*s, 0)).collect();
         let mut source_counts = vec![0; self.corpus.documents.len()];
         let mut documents = Vec::new();
         let mut for_histogram = Vec::new();
@@ -405,6 +459,9 @@ impl<'c> Index<'c> {
             }
             if p.sector && p.source && p.date && p.text {
                 d.actors.iter().for_each(|a| actor_counts[a] += 1);
+                for (k, (_, members)) in self.sides.iter().enumerate() {
+                    side_counts[k].1 += usize::from(d.actors.any(members));
+                }
             }
             if p.sector && p.actor && p.date && p.text {
                 source_counts[i] += 1;
@@ -412,6 +469,10 @@ impl<'c> Index<'c> {
             if p.sector && p.actor && p.source && p.text {
                 for_histogram.push(i);
             }
+            // The two switches count as one facet: each applies the other.
+            let rest = p.sector && p.actor && p.date && p.text && (sources.is_empty() || sources.contains(&i));
+            disputed_count += usize::from(rest && d.disputed && (!filter.single || d.sole));
+            single_count += usize::from(rest && d.sole && (!filter.disputed || d.disputed));
             if p.sector && p.actor && p.source && p.date && p.text {
                 documents.push(i);
             }
@@ -440,12 +501,28 @@ impl<'c> Index<'c> {
                 && (sources.is_empty() || item.docs.iter().any(|d| sources.contains(d)))
                 && (!has_range || item.date.is_some_and(|r| overlaps(range, r)))
                 && (terms.is_empty() || all_terms_in(&terms, item.words.iter().map(String::as_str)))
+                && (!filter.disputed || item.disputed)
+                && (!filter.single || item.single)
         };
         let events = (0..self.events.len()).filter(|&i| item_ok(&self.events[i])).collect();
         let agreements = (0..self.agreements.len()).filter(|&i| item_ok(&self.agreements[i])).collect();
+        let figures = (0..self.figures.len()).filter(|&i| item_ok(&self.figures[i])).collect();
 
         let histogram = self.histogram(&for_histogram, range);
-        Evaluation { documents, passages, events, agreements, sector_counts, actor_counts, source_counts, histogram }
+        Evaluation {
+            documents,
+            passages,
+            events,
+            agreements,
+            figures,
+            sector_counts,
+            actor_counts,
+            side_counts,
+            source_counts,
+            disputed_count,
+            single_count,
+            histogram,
+        }
     }
 
     /// Documents over time, by month; by day when the filter's range spans 62 days or fewer.

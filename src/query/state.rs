@@ -12,10 +12,12 @@ pub enum View {
     Passages,
     /// The actors that appear in the same passages.
     Network,
+    /// The facts several articles report, their accounts side by side.
+    Compare,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Documents, View::Timeline, View::Passages, View::Network];
+    pub const ALL: [View; 5] = [View::Documents, View::Timeline, View::Passages, View::Network, View::Compare];
 
     /// The value in the URL (`view=timeline`).
     pub fn key(self) -> &'static str {
@@ -24,6 +26,7 @@ impl View {
             View::Timeline => "timeline",
             View::Passages => "passages",
             View::Network => "network",
+            View::Compare => "compare",
         }
     }
 
@@ -76,6 +79,9 @@ pub struct Filter {
     /// Sector ids; a parent includes its sub-sectors.
     pub sectors: Vec<String>,
     pub actors: Vec<String>,
+    /// Sides (`russia`): the country with its institutions, companies and people. Part of the
+    /// actor facet: OR-ed with the actors.
+    pub sides: Vec<String>,
     /// Document ids.
     pub sources: Vec<String>,
     /// Start of the date range, at the precision typed (`2025-07` starts on 1 July).
@@ -84,6 +90,10 @@ pub struct Filter {
     pub to: Option<DateSpec>,
     /// Free-text search.
     pub q: String,
+    /// Only facts whose sources contradict each other (and the documents that report them).
+    pub disputed: bool,
+    /// Only facts a single document reports (and those documents).
+    pub single: bool,
 }
 
 impl Filter {
@@ -91,6 +101,9 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         self.sectors.is_empty()
             && self.actors.is_empty()
+            && self.sides.is_empty()
+            && !self.disputed
+            && !self.single
             && self.sources.is_empty()
             && self.from.is_none()
             && self.to.is_none()

@@ -1,7 +1,7 @@
 //! The URL is the state: parsing and printing the query string, in pure Rust.
 //!
-//! Keys: `sector`, `actor`, `source`, `from`, `to`, `q`, `view`, `doc`, `p`, `entity`,
-//! `edge`, `lang`. Lists are
+//! Keys: `sector`, `actor`, `side`, `source`, `from`, `to`, `q`, `disputed`, `single`, `view`,
+//! `doc`, `p`, `entity`, `edge`, `lang`. Lists are
 //! canonically comma-separated in one key (`actor=a,b`); repeated keys are accepted too. Dates
 //! accept `YYYY`, `YYYY-MM`, `YYYY-MM-DD`. Anything wrong — unknown id, malformed date, `from`
 //! after `to`, unknown view or key, bad percent-escape, too many values, a too long `q` — is
@@ -20,7 +20,7 @@
 use std::fmt::Write;
 
 use crate::date::DateSpec;
-use crate::model::Corpus;
+use crate::model::{Corpus, Side};
 use crate::query::state::{Entity, Lang, View, ViewState, edge};
 
 /// Most values kept for one list key; a link repeating a key thousands of times is cut here.
@@ -46,6 +46,8 @@ pub enum Problem {
     TooLong,
     PassageWithoutDocument,
     UnknownPassage,
+    /// A switch (`disputed`, `single`) set to something other than `1`.
+    NotAFlag,
     /// Notices beyond [`MAX_NOTICES`]; `value` holds how many.
     MoreNotices,
 }
@@ -121,6 +123,14 @@ pub fn parse(query: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
                 add_ids(&mut state.filter.sectors, &key, &value, |id| corpus.sector(id).is_some(), &mut notices)
             }
             "actor" => add_ids(&mut state.filter.actors, &key, &value, |id| corpus.actor(id).is_some(), &mut notices),
+            "side" => {
+                let known = |id: &str| Side::from_key(id).and_then(|s| corpus.country_of(s)).is_some();
+                add_ids(&mut state.filter.sides, &key, &value, known, &mut notices)
+            }
+            "disputed" | "single" => match value.as_str() {
+                "1" => *(if key == "disputed" { &mut state.filter.disputed } else { &mut state.filter.single }) = true,
+                _ => notices.push(notice(&key, &value, Problem::NotAFlag)),
+            },
             "source" => {
                 add_ids(&mut state.filter.sources, &key, &value, |id| corpus.document(id).is_some(), &mut notices)
             }
@@ -222,7 +232,7 @@ pub fn print(state: &ViewState) -> String {
         put(&mut out, "view", state.view.key());
     }
     let f = &state.filter;
-    for (key, list) in [("sector", &f.sectors), ("actor", &f.actors), ("source", &f.sources)] {
+    for (key, list) in [("sector", &f.sectors), ("actor", &f.actors), ("side", &f.sides), ("source", &f.sources)] {
         if !list.is_empty() {
             put(&mut out, key, "");
             // Ids are slugs: the commas between them stay readable, unescaped.
@@ -242,6 +252,12 @@ pub fn print(state: &ViewState) -> String {
     }
     if !f.q.is_empty() {
         put(&mut out, "q", &f.q);
+    }
+    if f.disputed {
+        put(&mut out, "disputed", "1");
+    }
+    if f.single {
+        put(&mut out, "single", "1");
     }
     if let Some(doc) = &state.doc {
         put(&mut out, "doc", doc);
@@ -402,6 +418,23 @@ mod tests {
     }
 
     #[test]
+    fn sides_and_claim_switches_round_trip_and_bad_values_are_named() {
+        let (s, notices) = parsed("side=russia,other,mars&disputed=1&single=yes&actor=rosatom");
+        assert_eq!(s.filter.sides, ["russia"], "\"other\" has no country; \"mars\" is no side");
+        assert!(s.filter.disputed && !s.filter.single);
+        let problems: Vec<_> = notices.iter().map(|n| (n.key.as_str(), n.value.as_str(), n.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("side", "other", Problem::UnknownId),
+                ("side", "mars", Problem::UnknownId),
+                ("single", "yes", Problem::NotAFlag)
+            ]
+        );
+        assert_eq!(print(&s), "actor=rosatom&side=russia&disputed=1");
+    }
+
+    #[test]
     fn passages_need_their_document() {
         assert_eq!(problems("p=2"), [("p".to_string(), Problem::PassageWithoutDocument)]);
         assert_eq!(problems("doc=000_194bb33a507fa3a4&p=9999"), [("p".to_string(), Problem::UnknownPassage)]);
@@ -450,6 +483,9 @@ mod tests {
         s.filter.sectors = ids(rng, corpus().sectors.iter().map(|x| x.id.to_string()).collect());
         s.filter.actors = ids(rng, corpus().actors.iter().map(|x| x.id.to_string()).collect());
         s.filter.sources = ids(rng, corpus().documents.iter().map(|x| x.id.to_string()).collect());
+        s.filter.sides = ids(rng, vec!["mali".into(), "russia".into(), "niger".into()]);
+        s.filter.disputed = rng.below(2) == 0;
+        s.filter.single = rng.below(3) == 0;
         let a = DateSpec::parse(rng.pick::<&str>(&dates)).unwrap();
         let b = DateSpec::parse(rng.pick::<&str>(&dates)).unwrap();
         let (a, b) = if b.end < a.start { (b, a) } else { (a, b) };

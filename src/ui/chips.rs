@@ -17,14 +17,22 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
     match chip {
         Chip::Sector(id) => corpus.sector(id).map(|s| sector_label(lang, s).to_string()).unwrap_or_else(|| id.clone()),
         Chip::Actor(id) => corpus.actor(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.clone()),
-        Chip::Source(id) => corpus
-            .document(id)
-            .map(|d| d.outlet.as_deref().unwrap_or(&d.title).to_string())
-            .unwrap_or_else(|| id.clone()),
+        Chip::Side(key) => side_label(explorer, key),
+        Chip::Source(id) => explorer.doc_label(id).to_string(),
+        Chip::Disputed => t.only_disputed.to_string(),
+        Chip::Single => t.only_single.to_string(),
         Chip::From => format!("{} {}", t.date_from, filter.from.map(|d| date(lang, &d)).unwrap_or_default()),
         Chip::To => format!("{} {}", t.date_to, filter.to.map(|d| date(lang, &d)).unwrap_or_default()),
         Chip::Query => format!("« {} »", filter.q),
     }
+}
+
+/// "Russie et son camp": a side as a filter value, named by its country.
+pub fn side_label(explorer: &Explorer, key: &str) -> String {
+    let corpus = explorer.corpus();
+    let country = explorer::model::Side::from_key(key).and_then(|s| corpus.country_of(s));
+    let name = country.map_or(key, |c| c.name.as_ref());
+    [name, explorer.t().side_and_camp].concat()
 }
 
 /// Chips of the active filters, each removable (a link without it), and "clear all".

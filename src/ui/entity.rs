@@ -70,15 +70,19 @@ pub fn cited_items(
                 .child(el("span").class("count").text(" ").text(&t.count(a.mentions, Counted::Mentions)))
         })
         .collect();
-    let item = |title: &str, detail: String, sources: &[Source]| {
+    let item = |id: &str, title: &str, detail: String, sources: &[Source]| {
         let href = pick(sources).map(|s| source_href(explorer, s)).unwrap_or_default();
-        el("li").child(link(&href, title)).child(el("span").class("count").text(&detail))
+        el("li")
+            .child(link(&href, title))
+            .child(el("span").class("count").text(&detail))
+            .child_opt(super::compare::disputed_badge(explorer, id))
     };
     let events = events
         .iter()
         .map(|&i| {
             let e = &corpus.events[i];
             item(
+                &e.id,
                 lang.pick(&e.title_fr, &e.title_en),
                 [" ", event_kind(lang, e.kind), &when(&e.date)].concat(),
                 &e.sources,
@@ -90,6 +94,7 @@ pub fn cited_items(
         .map(|&i| {
             let a = &corpus.agreements[i];
             item(
+                &a.id,
                 lang.pick(&a.title_fr, &a.title_en),
                 [" ", agreement_status(lang, a.status), &when(&a.date)].concat(),
                 &a.sources,
@@ -100,7 +105,8 @@ pub fn cited_items(
         .iter()
         .map(|&i| {
             let f = &corpus.figures[i];
-            item(&[lang.pick(&f.label_fr, &f.label_en), t.colon, &figure(lang, f)].concat(), when(&f.date), &f.sources)
+            let label = [lang.pick(&f.label_fr, &f.label_en), t.colon, &figure(lang, f)].concat();
+            item(&f.id, &label, when(&f.date), &f.sources)
         })
         .collect();
     [
@@ -186,7 +192,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
         .roles
         .iter()
         .map(|r| {
-            let outlet = corpus.document(&r.source.doc).and_then(|d| d.outlet.as_deref()).unwrap_or(t.unknown_outlet);
+            let outlet = explorer.doc_label(&r.source.doc);
             el("li").child(el("q").text(&r.role)).text(" — ").child(link(&source_href(explorer, &r.source), outlet))
         })
         .collect();
@@ -208,6 +214,15 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
             .child(filter_link(explorer, t, &|f| Filter::add(&mut f.actors, id))),
     ];
     body.extend(section(t.roles, roles));
+    // Sectors named in its name or titles ("ministre de l'Énergie"): what it is, not what the
+    // passages are about.
+    let title_sectors = actor
+        .sectors
+        .iter()
+        .filter_map(|id| corpus.sector(id))
+        .map(|s| el("li").child(link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))))
+        .collect();
+    body.extend(section(t.title_sectors, title_sectors).map(|s| s.attr("data-title-sectors", "")));
     body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
     body.extend(section(t.with_sectors, sectors));
     body.extend(actor_list(explorer, t, t.with_actors, &p.actors, Some(id)));

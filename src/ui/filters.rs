@@ -37,7 +37,8 @@ pub fn panel(explorer: Explorer) -> Node {
         .child(date_facet(explorer))
         .child(sector_facet(explorer))
         .child(actor_facet(explorer))
-        .child(source_facet(explorer));
+        .child(source_facet(explorer))
+        .child(claims_facet(explorer));
     dom::bind(aside, move |a| {
         a.set_class_name(if explorer.filters_open.get() { "filters open" } else { "filters" });
     })
@@ -152,6 +153,14 @@ fn actor_facet(explorer: Explorer) -> Node {
                 if in_side.is_empty() {
                     return None;
                 }
+                // "Russie et son camp": the whole side as one value, first in its group.
+                let whole = e.side_counts.iter().find(|(s, _)| *s == side).map(|&(_, count)| {
+                    let key = side.key();
+                    let checked = state.filter.sides.iter().any(|x| x == key);
+                    let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sides, key));
+                    let label = super::chips::side_label(&explorer, key);
+                    facet_value(t, "side", key, &label, count, checked, &href).attr("title", t.side_and_camp_help)
+                });
                 let groups: Vec<Node> = kinds
                     .into_iter()
                     .filter_map(|kind| {
@@ -176,6 +185,7 @@ fn actor_facet(explorer: Explorer) -> Node {
                         .class("actor-side")
                         .attr("open", "")
                         .child(el("summary").text(t.side(side)))
+                        .child_opt(whole)
                         .children(groups),
                 )
             })
@@ -193,6 +203,38 @@ fn actor_facet(explorer: Explorer) -> Node {
         .child(list)
 }
 
+/// Two switches on the facts: only those whose sources contradict each other, only those a
+/// single article reports.
+fn claims_facet(explorer: Explorer) -> Node {
+    let list = dom::keep(el("div"), move || {
+        let e = explorer.eval.get();
+        let state = explorer.state.get();
+        let t = strings(state.lang);
+        let f = &state.filter;
+        vec![
+            facet_value(
+                t,
+                "claims",
+                "disputed",
+                t.only_disputed,
+                e.disputed_count,
+                f.disputed,
+                &explorer.href(&|s| s.filter.disputed = !s.filter.disputed),
+            ),
+            facet_value(
+                t,
+                "claims",
+                "single",
+                t.only_single,
+                e.single_count,
+                f.single,
+                &explorer.href(&|s| s.filter.single = !s.filter.single),
+            ),
+        ]
+    });
+    facet("facet", explorer.t_now().facet_claims).child(list)
+}
+
 fn source_facet(explorer: Explorer) -> Node {
     let corpus = explorer.corpus();
     let list = dom::keep(el("div"), move || {
@@ -206,12 +248,9 @@ fn source_facet(explorer: Explorer) -> Node {
             .map(|(i, d)| {
                 let id = d.id.as_ref();
                 let checked = state.filter.sources.iter().any(|s| s == id);
-                let outlet = d.outlet.as_deref().unwrap_or(t.unknown_outlet);
-                let title: String = d.title.chars().take(60).collect();
-                let ellipsis = if d.title.chars().count() > 60 { "…" } else { "" };
-                let label = format!("{outlet} — {title}{ellipsis}");
+                let label = &explorer.labels[i];
                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
-                facet_value(t, "source", id, &label, e.source_counts[i], checked, &href)
+                facet_value(t, "source", id, label, e.source_counts[i], checked, &href)
             })
             .collect()
     });

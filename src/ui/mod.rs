@@ -7,6 +7,7 @@
 
 mod browser;
 mod chips;
+mod compare;
 mod dom;
 mod entity;
 mod events;
@@ -60,6 +61,8 @@ pub struct Explorer {
     pub notices: RwSignal<Vec<Notice>>,
     pub eval: Memo<Evaluation>,
     pub index: &'static Index<'static>,
+    /// The documents' human labels in the page's language (see `explorer::format::document_labels`).
+    pub labels: &'static [String],
     /// How many results the lists show: a page more on "show more", one page on a new view.
     pub shown: RwSignal<usize>,
     /// Whether the filter drawer is open (phones).
@@ -92,8 +95,10 @@ impl Explorer {
         if query.trim_start_matches('?') != canonical {
             browser::write_query(&canonical, false);
         }
+        let labels = Box::leak(explorer::format::document_labels(index.corpus, initial.lang).into_boxed_slice());
         let state = RwSignal::new(initial);
         Explorer {
+            labels,
             state,
             notices: RwSignal::new(initial_notices),
             eval: Memo::new(move |_| state.with(|s| index.evaluate(&s.filter))),
@@ -109,6 +114,12 @@ impl Explorer {
 
     pub fn corpus(&self) -> &'static Corpus {
         self.index.corpus
+    }
+
+    /// The human label of a document (by id): how every place names a source.
+    pub fn doc_label(&self, id: &str) -> &'static str {
+        let i = self.corpus().documents.iter().position(|d| d.id == id);
+        i.and_then(|i| self.labels.get(i)).map_or("?", String::as_str)
     }
 
     /// The interface language (reactive).

@@ -103,14 +103,20 @@ fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {
     let lang = explorer.lang();
     let mut parts = vec![doc.outlet.as_deref().unwrap_or(t.unknown_outlet).to_string()];
     parts.extend(doc.author.as_deref().map(String::from));
+    // An undated article dated from an event it reports says which.
+    let from_event = doc.dated_by.as_deref().and_then(|id| explorer.corpus().events.iter().find(|e| e.id == id));
+    let basis = match from_event {
+        Some(e) => [t.dated_from, t.colon, lang.pick(&e.title_fr, &e.title_en)].concat(),
+        None if doc.published.is_some_and(|p| t.basis(p.basis).is_some()) => t.date_inferred.to_string(),
+        None => t.date_known.to_string(),
+    };
     parts.push(match doc.published {
         Some(p) => format!(
-            "{} ({}{}{}, {})",
+            "{} ({}{}{}, {basis})",
             date(lang, &p.date),
             t.precision_label,
             t.colon,
             precision(lang, p.date.precision),
-            if t.basis(p.basis).is_some() { t.date_inferred } else { t.date_known }
         ),
         None => t.unknown_date.to_string(),
     });
@@ -160,7 +166,9 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         .text(" ")
         .child(el("span").class("mention m-sector").text(t.mention_sector))
         .text(" ")
-        .child(el("span").class("mention m-date").text(t.mention_date));
+        .child(el("span").class("mention m-date").text(t.mention_date))
+        .text(" ")
+        .child(el("span").class("mention m-actor inferred").text(t.inferred_mention));
     sheet(
         &close,
         t.close_reader,
@@ -237,12 +245,21 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
         };
         // Highlighted like the rest when the filter or the search already selects it.
         let hit = marks.iter().any(|&(s, e)| s <= m.span.start && m.span.end <= e);
+        // A mention inferred by a rule ("notre pays" → Mali) says so, and why.
+        let reason = t.rule(m.rule).map(|why| [t.inferred_mention, t.colon, why].concat());
+        let title = match &reason {
+            Some(r) => [t.filter_by, t.colon, &label, " — ", r].concat(),
+            None => [t.filter_by, t.colon, &label].concat(),
+        };
+        let inferred = if reason.is_some() { " inferred" } else { "" };
         span = span.child(
             el("a")
-                .class(&format!("mention {class}{}", if hit { " hit" } else { "" }))
+                .class(&format!("mention {class}{}{inferred}", if hit { " hit" } else { "" }))
                 .attr("href", &href)
                 .attr("data-nav", "")
-                .attr("title", &[t.filter_by, t.colon, &label].concat())
+                .attr("title", &title)
+                .attr_opt("data-inferred", (!m.is_explicit()).then(|| m.rule.key()))
+                .attr_opt("data-reason", reason.as_deref())
                 .text(doc.slice(m.span)),
         );
         at = m.span.end;

@@ -13,7 +13,7 @@ use super::chips::chip_label;
 use super::dom::{self, Node, el};
 use super::entity::entity_href;
 use super::reader::passage_href;
-use super::{Explorer, browser, network, timeline};
+use super::{Explorer, browser, compare, network, timeline};
 
 fn view_label(t: &Strings, view: View) -> &'static str {
     match view {
@@ -21,6 +21,7 @@ fn view_label(t: &Strings, view: View) -> &'static str {
         View::Timeline => t.view_timeline,
         View::Passages => t.view_passages,
         View::Network => t.view_network,
+        View::Compare => t.view_compare,
     }
 }
 
@@ -31,6 +32,9 @@ fn count(explorer: &Explorer, e: &Evaluation, view: View) -> usize {
         View::Timeline => e.events.len() + e.agreements.len(),
         View::Passages => e.passages.len(),
         View::Network => explorer::network::actors_in(explorer.index, &e.passages),
+        View::Compare => {
+            explorer::compare::facts(explorer.corpus(), e, explorer.state.with_untracked(|s| s.filter.single)).len()
+        }
     }
 }
 
@@ -91,6 +95,7 @@ pub fn results(explorer: Explorer) -> Node {
                 paged(&explorer, "passage-list", passage_items(&explorer, &e, &state, shown), e.passages.len(), shown)
             }
             View::Network => network::build(&explorer, &e, &state, strings(state.lang)),
+            View::Compare => compare::build(&explorer, &e, &state),
         }
     });
     el("div").child(tabs).child(panel)

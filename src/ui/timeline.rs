@@ -145,7 +145,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                         st.doc = Some(s.doc.to_string());
                         st.passage = passage;
                     });
-                    let outlet = doc.and_then(|d| d.outlet.as_deref()).unwrap_or(t.unknown_outlet);
+                    let outlet = explorer.doc_label(&s.doc);
                     let quote = doc.map(|d| d.slice(s.span)).unwrap_or_default();
                     el("li")
                         .child(el("q").text(quote))
@@ -171,7 +171,12 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
             let body = el("div")
                 .class("tl-body")
                 .child(when)
-                .child(el("h3").class("tl-title").text(it.title))
+                .child(
+                    el("h3")
+                        .class("tl-title")
+                        .text(it.title)
+                        .child_opt(super::compare::disputed_badge(explorer, it.id)),
+                )
                 .child_opt(it.note.map(|n| el("p").class("tl-note").text(n)))
                 .child(
                     el("details")
