@@ -214,6 +214,7 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
             .child(filter_link(explorer, t, &|f| Filter::add(&mut f.actors, id))),
     ];
     body.extend(section(t.roles, roles));
+    body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
     // Sectors named in its name or titles ("ministre de l'Énergie"): what it is, not what the
     // passages are about.
     let title_sectors = actor
@@ -223,7 +224,6 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
         .map(|s| el("li").child(link(&entity_href(explorer, Entity::Sector(s.id.to_string())), sector_label(lang, s))))
         .collect();
     body.extend(section(t.title_sectors, title_sectors).map(|s| s.attr("data-title-sectors", "")));
-    body.extend(cited_items(explorer, t, &p.documents, (&p.events, &p.agreements, &p.figures), &|s| s.first()));
     body.extend(section(t.with_sectors, sectors));
     body.extend(actor_list(explorer, t, t.with_actors, &p.actors, Some(id)));
     sheet(
