@@ -14,6 +14,8 @@ pub mod text; // shared with build.rs
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile; // shared with build.rs
+#[cfg(not(target_arch = "wasm32"))]
+pub mod heldout;
 
 pub mod compare;
 pub mod embedded;

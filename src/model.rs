@@ -169,7 +169,8 @@ pub enum Rule {
     /// "la partie russe", "la capitale malienne": a country's demonym after a noun that names
     /// the country itself or one of its institutions (its capital, its diplomacy…).
     Demonym,
-    /// "nos deux pays", "les deux parties": the two countries the article is about.
+    /// "nos deux pays", "les deux chefs d'État": the two countries (or the two actors with that
+    /// function) the article mentions most.
     Pair,
     /// "le Premier ministre": a title that the knowledge base's roles give to an actor this
     /// article names.
@@ -177,11 +178,15 @@ pub enum Rule {
     /// "cette Commission", "la présidence": the most-mentioned earlier actor whose name starts
     /// with that noun.
     Antecedent,
+    /// "son homologue": the actor of the other side with the function of the person just
+    /// mentioned.
+    Counterpart,
 }
 
 impl Rule {
     /// Every rule, in the order of the codec's numbers.
-    pub const ALL: [Rule; 6] = [Rule::Explicit, Rule::Home, Rule::Demonym, Rule::Pair, Rule::Title, Rule::Antecedent];
+    pub const ALL: [Rule; 7] =
+        [Rule::Explicit, Rule::Home, Rule::Demonym, Rule::Pair, Rule::Title, Rule::Antecedent, Rule::Counterpart];
 
     /// A stable lowercase key (exports, the report, test hooks).
     pub fn key(self) -> &'static str {
@@ -192,6 +197,7 @@ impl Rule {
             Rule::Pair => "pair",
             Rule::Title => "title",
             Rule::Antecedent => "antecedent",
+            Rule::Counterpart => "counterpart",
         }
     }
 }

@@ -64,10 +64,31 @@ pub fn corpus_report(corpus: &Corpus) -> String {
         c.date_mentions,
         c.actor_mentions + c.sector_mentions + c.date_mentions
     );
+    let _ = writeln!(out, "{}\n", rule_counts(corpus));
     for doc in corpus.documents.iter() {
         document_report(corpus, doc, &mut out);
     }
     out
+}
+
+/// Actor mentions by the rule that found them, and the sector words read as attributes of
+/// actors (inside a name or a job title) rather than as topics.
+pub fn rule_counts(corpus: &Corpus) -> String {
+    let mut by_rule = [0usize; crate::model::Rule::ALL.len()];
+    for m in corpus.documents.iter().flat_map(|d| d.mentions.iter()) {
+        if matches!(m.target, Target::Actor(_)) {
+            by_rule[m.rule as usize] += 1;
+        }
+    }
+    let rules: Vec<String> =
+        crate::model::Rule::ALL.iter().map(|r| format!("{} {}", r.key(), by_rule[*r as usize])).collect();
+    let inferred: usize = by_rule[1..].iter().sum();
+    let attributes: usize = corpus.actors.iter().map(|a| a.sectors.len()).sum();
+    format!(
+        "actor mentions by rule: {} (explicit {}, inferred {inferred}); title: sectors read as actors' attributes: {attributes}",
+        rules.join(", "),
+        by_rule[0]
+    )
 }
 
 fn document_report(corpus: &Corpus, doc: &Document, out: &mut String) {

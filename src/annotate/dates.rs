@@ -291,9 +291,20 @@ impl Reader<'_> {
 
 /// The date a dateline opens the article with: "Bamako, 12 septembre 2025 —", "MOSCOU, le
 /// 3 juin 2025 :". A place of one to four capitalised words, a comma, a full date with its
-/// year, then a dash or a colon. Returns where the date stands and the date.
+/// year, then a dash or a colon, at the start of the first line or of the second (after a
+/// headline). Returns where the date stands in `text` and the date.
 pub fn dateline(text: &str) -> Option<(Span, DateSpec)> {
-    let line = text.lines().next()?;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(2) {
+        if let Some((span, date)) = dateline_of(line) {
+            return Some((Span::new(span.start + offset, span.end + offset), date));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+fn dateline_of(line: &str) -> Option<(Span, DateSpec)> {
     let toks = crate::text::tokens(line);
     let reader = Reader { text: line, toks: &toks, reference: None };
     let place = toks.iter().take_while(|t| t.cased.chars().next().is_some_and(|c| c.is_ascii_uppercase())).count();
@@ -437,6 +448,12 @@ mod tests {
             read("Ouagadougou, mardi 5 août 2025 - La"),
             Some(("mardi 5 août 2025".into(), "2025-08-05".into()))
         );
+        assert_eq!(
+            read("Un titre d'article\nMoscou, le 3 octobre 2025 : À l'issue"),
+            Some(("3 octobre 2025".into(), "2025-10-03".into())),
+            "after a headline"
+        );
+        assert_eq!(read("Titre\nSous-titre\nBamako, 12 septembre 2025 — texte"), None, "not deeper");
         // Not a dateline: no dash after the date, a date in the middle, no year, a sentence.
         assert_eq!(read("Bamako, 12 septembre 2025 a vu la signature"), None);
         assert_eq!(read("Le ministre a dit, le 12 septembre 2025 — rien"), None);

@@ -9,7 +9,8 @@
 //! |---|---|---|
 //! | `Home` | "notre pays" | the country of the article's outlet |
 //! | `Demonym` | "la partie russe", "la capitale malienne" | the country, or its actor with that function |
-//! | `Pair` | "nos deux pays", "les deux parties" | the two countries the article mentions most |
+//! | `Pair` | "nos deux pays", "les deux chefs d'État" | the two countries (or the two actors with that function) the article mentions most |
+//! | `Counterpart` | "son homologue" | the actor with the same function as the person just mentioned, on the other side |
 //! | `Title` | "le Premier ministre" | the actor the article names whose stated role holds the title's words |
 //! | `Antecedent` | "cette Commission", "la présidence" | the most-mentioned earlier actor whose name starts with that noun |
 //!
@@ -87,6 +88,10 @@ pub struct Phrases {
     described: Vec<(Vec<String>, String)>,
     /// Heads of job titles ("ministre", "premier ministre").
     titles: Vec<Vec<String>>,
+    /// Pairs of actors with one function ("les deux chefs d'État"): phrase, function.
+    pairs_of: Vec<(Vec<String>, String)>,
+    /// "son homologue".
+    counterparts: Vec<Vec<String>>,
 }
 
 impl Phrases {
@@ -97,12 +102,35 @@ impl Phrases {
         Phrases {
             home: fold_all(home),
             pair: fold_all(pair),
+            // The article before the noun does not matter: "une délégation russe" is "la
+            // délégation russe".
             described: described
                 .iter()
-                .map(|(phrase, function)| (folded_words(&phrase.replace("{demonym}", "")), function.to_string()))
+                .map(|(phrase, function)| {
+                    let mut words = folded_words(&phrase.replace("{demonym}", ""));
+                    while words.len() > 1 && ARTICLES.contains(&words[0].as_str()) {
+                        words.remove(0);
+                    }
+                    (words, function.to_string())
+                })
                 .collect(),
             titles: fold_all(titles),
+            pairs_of: Vec::new(),
+            counterparts: Vec::new(),
         }
+    }
+
+    /// Adds phrases for the two actors of one function ("les deux chefs d'État" with
+    /// "head-of-state").
+    pub fn pair_of(mut self, function: &str, phrases: &[&str]) -> Phrases {
+        self.pairs_of.extend(phrases.iter().map(|p| (folded_words(p), function.to_string())));
+        self
+    }
+
+    /// Adds phrases for a counterpart ("son homologue").
+    pub fn counterparts(mut self, phrases: &[&str]) -> Phrases {
+        self.counterparts.extend(phrases.iter().map(|p| folded_words(p)));
+        self
     }
 }
 
@@ -131,6 +159,8 @@ pub struct Resolution {
     pub attributes: Vec<(Span, Option<usize>)>,
 }
 
+/// Articles that may open a described phrase, whichever the article writes.
+const ARTICLES: [&str; 9] = ["la", "le", "l", "les", "un", "une", "des", "du", "de"];
 /// Articles and demonstratives before a head noun ("la présidence", "cette Commission").
 const DETERMINERS: [&str; 8] = ["la", "le", "l", "les", "ce", "cet", "cette", "ces"];
 /// Words that join the parts of a title ("ministre de l'Économie et des Finances").
@@ -144,6 +174,9 @@ const ADJECTIVE_ENDINGS: [&str; 18] = [
     "enne", "ien", "iens", "aise", "ais", "ique", "iques", "ale", "ales", "aux", "elle", "aire", "ive", "euse", "eux",
     "ante", "ere", "eres",
 ];
+/// Verbs that end like adjectives: the forms of "tenir" and "venir" and their compounds
+/// ("cette Commission tienne ses promesses", "qu'elle devienne").
+const VERB_ENDINGS: [&str; 4] = ["tienne", "vienne", "tiennent", "viennent"];
 /// Longest gap, in bytes, between a title and the name it stands next to
 /// ("ministre de l'Énergie, Monsieur Sergueï Tsivilev").
 const APPOSITION_GAP: usize = 40;
@@ -178,8 +211,11 @@ struct Article<'a> {
 /// What one position of the text turned out to be.
 enum Found {
     Inferred(Span, usize, Rule),
-    /// "nos deux pays": resolved once the whole article is read.
-    Pair(Span),
+    /// "nos deux pays" (function "country"), "les deux chefs d'État": resolved once the whole
+    /// article is read.
+    Pair(Span, String),
+    /// "son homologue": resolved once the whole article is read.
+    Counterpart(Span),
     /// A title, the actor it stands for when resolved, and whether the text names that actor
     /// right beside it (then no inferred mention is needed).
     Title(Span, Option<usize>, bool),
@@ -328,7 +364,8 @@ impl Article<'_> {
         let qualified = next.is_some_and(|t| {
             capitalized(t)
                 || self.country_of(&t.folded).is_some()
-                || ADJECTIVE_ENDINGS.iter().any(|e| t.folded.ends_with(e))
+                || (ADJECTIVE_ENDINGS.iter().any(|e| t.folded.ends_with(e))
+                    && !VERB_ENDINGS.iter().any(|e| t.folded.ends_with(e)))
                 || (OF.contains(&t.folded.as_str()) && {
                     // "de l'UEMOA", "de la CEDEAO": past an article, a capitalised name.
                     let article =
@@ -362,7 +399,15 @@ impl Article<'_> {
         let longest = |list: &[Vec<String>]| list.iter().map(|w| phrase_at(text, toks, at, w)).max().unwrap_or(0);
         let pair = longest(&self.phrases.pair);
         if pair > 0 {
-            return Some((pair, Found::Pair(span(pair))));
+            return Some((pair, Found::Pair(span(pair), "country".to_string())));
+        }
+        let pair_of = self.phrases.pairs_of.iter().map(|(w, f)| (phrase_at(text, toks, at, w), f)).max_by_key(|p| p.0);
+        if let Some((len, function)) = pair_of.filter(|p| p.0 > 0) {
+            return Some((len, Found::Pair(span(len), function.clone())));
+        }
+        let counterpart = longest(&self.phrases.counterparts);
+        if counterpart > 0 {
+            return Some((counterpart, Found::Counterpart(span(counterpart))));
         }
         let own = longest(&self.phrases.home);
         if let (true, Some(home)) = (own > 0, home) {
@@ -381,12 +426,18 @@ impl Article<'_> {
         Some((2, Found::Inferred(span(2), actor, Rule::Antecedent)))
     }
 
-    /// The two countries the article mentions most (named or inferred), first-mentioned first
-    /// on a tie.
-    fn pair(&self, inferred: &[Inferred]) -> Option<[usize; 2]> {
+    /// Whether a referent has a function ("country": is a country).
+    fn has_function(&self, actor: usize, function: &str) -> bool {
+        let r = &self.referents[actor];
+        if function == "country" { r.kind == ActorKind::Country } else { r.function.as_deref() == Some(function) }
+    }
+
+    /// The two actors with `function` (countries for "country") the article mentions most,
+    /// named or inferred, first-mentioned first on a tie.
+    fn pair(&self, inferred: &[Inferred], function: &str) -> Option<[usize; 2]> {
         let mut counts: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
         let mentions = self.named.iter().map(|n| (n.span, n.actor)).chain(inferred.iter().map(|i| (i.span, i.actor)));
-        for (span, actor) in mentions.filter(|(_, a)| self.referents[*a].kind == ActorKind::Country) {
+        for (span, actor) in mentions.filter(|(_, a)| self.has_function(*a, function)) {
             match counts.iter_mut().find(|c| c.2 == actor) {
                 Some(c) => {
                     c.0 += 1;
@@ -400,6 +451,24 @@ impl Article<'_> {
             [a, b, ..] => Some([a.2, b.2]),
             _ => None,
         }
+    }
+
+    /// "son homologue" at `span`: the person mentioned last before it has a function; the
+    /// counterpart is the actor of another side with that function, mentioned in the article.
+    fn counterpart(&self, inferred: &[Inferred], span: Span) -> Option<usize> {
+        let mentions: Vec<(Span, usize)> =
+            self.named.iter().map(|n| (n.span, n.actor)).chain(inferred.iter().map(|i| (i.span, i.actor))).collect();
+        let last = mentions
+            .iter()
+            .filter(|(s, a)| s.end <= span.start && self.referents[*a].kind == ActorKind::Person)
+            .max_by_key(|(s, _)| s.start)?;
+        let person = &self.referents[last.1];
+        let function = person.function.as_deref()?;
+        mentions
+            .iter()
+            .map(|&(_, a)| a)
+            .filter(|&a| self.referents[a].side != person.side && self.has_function(a, function))
+            .max_by_key(|&a| mentions.iter().filter(|m| m.1 == a).count())
     }
 }
 
@@ -421,6 +490,7 @@ pub fn resolve(
     let article = Article { text, named, sectors, referents, phrases };
     let mut resolution = Resolution::default();
     let mut pairs = Vec::new();
+    let mut counterparts = Vec::new();
     for passage in passages {
         let slice = text.get(passage.start..passage.end).unwrap_or_default();
         let toks: Vec<Token> = tokens(slice)
@@ -447,7 +517,8 @@ pub fn resolve(
             };
             match found {
                 Found::Inferred(span, actor, rule) => resolution.inferred.push(Inferred { span, actor, rule }),
-                Found::Pair(span) => pairs.push(span),
+                Found::Pair(span, function) => pairs.push((span, function)),
+                Found::Counterpart(span) => counterparts.push(span),
                 Found::Title(span, actor, beside) => {
                     resolution.attributes.push((span, actor));
                     if let (Some(actor), false) = (actor, beside) {
@@ -458,9 +529,15 @@ pub fn resolve(
             at += len.max(1);
         }
     }
-    if let Some(countries) = article.pair(&resolution.inferred) {
-        for span in pairs {
-            resolution.inferred.extend(countries.map(|actor| Inferred { span, actor, rule: Rule::Pair }));
+    let so_far = resolution.inferred.clone();
+    for (span, function) in pairs {
+        if let Some(both) = article.pair(&so_far, &function) {
+            resolution.inferred.extend(both.map(|actor| Inferred { span, actor, rule: Rule::Pair }));
+        }
+    }
+    for span in counterparts {
+        if let Some(actor) = article.counterpart(&so_far, span) {
+            resolution.inferred.push(Inferred { span, actor, rule: Rule::Counterpart });
         }
     }
     resolution.inferred.sort_by_key(|i| (i.span.start, i.actor));
@@ -501,6 +578,11 @@ mod tests {
             ),
             ("keita", Referent::new(ActorKind::Person, Side::Mali).role("Premier ministre").name("Moussa Keïta")),
             ("niger", Referent::new(ActorKind::Country, Side::Niger).demonyms(&["nigérien", "nigérienne"])),
+            ("goita", Referent::new(ActorKind::Person, Side::Mali).function("head-of-state").name("Assimi Goïta")),
+            (
+                "putin",
+                Referent::new(ActorKind::Person, Side::Russia).function("head-of-state").name("Vladimir Poutine"),
+            ),
         ];
         list.into_iter().unzip()
     }
@@ -518,6 +600,8 @@ mod tests {
             ],
             &["ministre", "ministres", "ministère", "ministères", "premier ministre"],
         )
+        .pair_of("head-of-state", &["les deux chefs d'État", "les deux présidents"])
+        .counterparts(&["son homologue"])
     }
 
     /// Resolves `text` (one passage) after naming the given actors where their names stand.
@@ -564,12 +648,14 @@ mod tests {
         assert_eq!(
             found,
             [
-                one("La partie russe", "russia", Rule::Demonym),
+                one("partie russe", "russia", Rule::Demonym),
                 one("côté malien", "mali", Rule::Demonym),
-                one("la diplomatie malienne", "mali-diplomacy", Rule::Demonym),
-                one("la capitale russe", "moscow", Rule::Demonym),
+                one("diplomatie malienne", "mali-diplomacy", Rule::Demonym),
+                one("capitale russe", "moscow", Rule::Demonym),
             ]
         );
+        // Whatever the article: "une partie russe" is the same phrase.
+        assert_eq!(run("une partie russe a proposé", &[], None).0, [one("partie russe", "russia", Rule::Demonym)]);
         // A demonym no country has, or a function no actor has, resolves to nothing.
         assert!(run("la partie ivoirienne et la capitale malienne", &[], None).0.is_empty());
     }
@@ -587,6 +673,26 @@ mod tests {
         assert_eq!(pair, ["mali", "russia"]);
         // One country is not a pair.
         assert!(run("La Russie : les deux pays.", &[("Russie", "russia")], None).0.is_empty());
+    }
+
+    #[test]
+    fn two_heads_of_state_and_a_counterpart_are_the_actors_of_that_function() {
+        let names = [("Vladimir Poutine", "putin"), ("Assimi Goïta", "goita"), ("Piotr Ivanov", "ivanov")];
+        let text = "Vladimir Poutine a appelé Assimi Goïta ; Vladimir Poutine a parlé, son homologue a répondu, \
+                    puis les deux chefs d'État ont conclu.";
+        assert_eq!(
+            run(text, &names, None).0,
+            [
+                one("son homologue", "goita", Rule::Counterpart),
+                one("les deux chefs d'État", "goita", Rule::Pair),
+                one("les deux chefs d'État", "putin", Rule::Pair),
+            ]
+        );
+        // The last person before "son homologue" has no function: nothing is inferred.
+        let text = "Vladimir Poutine, Assimi Goïta et Piotr Ivanov : son homologue a répondu.";
+        assert_eq!(run(text, &names, None).0, []);
+        // Only one head of state in the article: no pair.
+        assert_eq!(run("Vladimir Poutine : les deux présidents.", &names, None).0, []);
     }
 
     #[test]

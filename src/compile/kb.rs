@@ -95,6 +95,18 @@ pub struct ReferencesFile {
     pub titles: Vec<Loc>,
     #[serde(default)]
     pub described: Vec<DescribedEntry>,
+    #[serde(default)]
+    pub counterpart: Vec<Loc>,
+    #[serde(default)]
+    pub pair_of: Vec<PairOfEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairOfEntry {
+    /// A function some actors have ("head-of-state").
+    pub function: Loc,
+    pub phrases: Vec<Loc>,
 }
 
 #[derive(Debug, Deserialize)]

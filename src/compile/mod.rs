@@ -430,12 +430,21 @@ fn compile_phrases(entries: &kb::ReferencesFile, file: &SourceFile) -> Result<Ph
         check_slug(file, &entry.function)?;
         described.push((phrase.as_str(), entry.function.get_ref().as_str()));
     }
-    for phrase in entries.home.iter().chain(&entries.pair).chain(&entries.titles) {
+    let pair_phrases = entries.pair_of.iter().flat_map(|p| &p.phrases);
+    for phrase in
+        entries.home.iter().chain(&entries.pair).chain(&entries.titles).chain(&entries.counterpart).chain(pair_phrases)
+    {
         if folded_words(phrase.get_ref()).is_empty() {
             return Err(file.error_at(phrase, "a phrase must contain a word"));
         }
     }
-    Ok(Phrases::new(&texts(&entries.home), &texts(&entries.pair), &described, &texts(&entries.titles)))
+    let mut phrases = Phrases::new(&texts(&entries.home), &texts(&entries.pair), &described, &texts(&entries.titles))
+        .counterparts(&texts(&entries.counterpart));
+    for pair in &entries.pair_of {
+        check_slug(file, &pair.function)?;
+        phrases = phrases.pair_of(pair.function.get_ref(), &texts(&pair.phrases));
+    }
+    Ok(phrases)
 }
 
 /// Outlet name → index of its country among the actors.

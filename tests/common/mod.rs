@@ -62,10 +62,12 @@ pub fn mentions(doc: &Document) -> Vec<(&str, &Target)> {
     doc.mentions.iter().map(|m| (doc.slice(m.span), &m.target)).collect()
 }
 
-/// The texts of the mentions of `doc` that point to the given actor or sector id.
+/// The texts of the mentions of `doc` that name the given actor or sector id (as written:
+/// references resolved by a rule, such as "notre pays", are left out).
 pub fn texts_for<'a>(doc: &'a Document, id: &str) -> Vec<&'a str> {
     doc.mentions
         .iter()
+        .filter(|m| m.is_explicit())
         .filter(|m| matches!(&m.target, Target::Actor(a) | Target::Sector(a) if a == id))
         .map(|m| doc.slice(m.span))
         .collect()
