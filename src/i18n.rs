@@ -157,6 +157,7 @@ pub struct Strings {
     pub grid_silent: &'static str,
     pub grid_disputes: &'static str,
     pub fact_col: &'static str,
+    pub published_date_word: &'static str,
     /// Whether zero takes the singular ("0 document" in French, "0 documents" in English).
     pub zero_is_singular: bool,
 }
@@ -301,6 +302,7 @@ pub static FR: Strings = Strings {
     grid_silent: "ne dit rien",
     grid_disputes: "version contestée",
     fact_col: "Fait",
+    published_date_word: "date",
     zero_is_singular: true,
 };
 
@@ -444,6 +446,7 @@ pub static EN: Strings = Strings {
     grid_silent: "silent",
     grid_disputes: "disputed account",
     fact_col: "Fact",
+    published_date_word: "date",
     zero_is_singular: false,
 };
 

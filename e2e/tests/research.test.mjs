@@ -224,6 +224,7 @@ const VIEWS = [
   ["reader", "?doc=000_194bb33a507fa3a4&p=3&actor=sergei-tsivilev", "#passage-3.current"],
   ["actor", "?entity=actor.sergei-tsivilev", "[data-entity]"],
   ["sector", "?entity=sector.energy", "[data-entity]"],
+  ["compare", "?view=compare", ".fact-grid"],
 ];
 
 test("accessibility: axe-core finds no serious or critical violation in any view, light or dark", async () => {

@@ -1,7 +1,6 @@
 //! The results: tabs for documents, timeline, passages and network; an explanation when
 //! empty; the export of what they hold.
 
-use explorer::format::date;
 use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::{Document, Target};
 use explorer::query::chips::{last, remove};
@@ -169,15 +168,13 @@ pub fn passage_marks(explorer: &Explorer, doc_index: usize, passage: usize) -> V
 /// Publication line of a document: outlet · date (inferred or not).
 pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
     let t = explorer.t();
-    let outlet = doc.outlet.as_deref().unwrap_or(t.unknown_outlet);
-    let when = match doc.published {
-        Some(p) => match t.basis(p.basis) {
-            Some(basis) => format!("{} ({basis})", date(explorer.lang(), &p.date)),
-            None => date(explorer.lang(), &p.date),
-        },
-        None => t.unknown_date.to_string(),
-    };
-    format!("{outlet} · {when}")
+    // The document's human label (outlet or short title, and date), and whether the date was
+    // inferred.
+    let label = explorer.doc_label(&doc.id);
+    match doc.published.and_then(|p| t.basis(p.basis)) {
+        Some(basis) => format!("{label} ({} {basis})", t.published_date_word),
+        None => label.to_string(),
+    }
 }
 
 fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
