@@ -198,7 +198,9 @@ fn fact_card(explorer: &Explorer, t: &Strings, lang: Lang, fact: &Fact) -> Node 
                         .attr("scope", "row")
                         .child(el("a").attr("href", &first).attr("data-nav", "").text(explorer.doc_label(c.doc))),
                 )
-                .child(el("td").text(&claim_words(explorer, lang, fact, c)))
+                .child(el("td").text(
+                    &Some(claim_words(explorer, lang, fact, c)).filter(|w| !w.is_empty()).unwrap_or_else(|| "—".into()),
+                ))
                 .child(el("td").children(quotes))
         })
         .collect();
