@@ -60,3 +60,29 @@ test("a wasm that cannot start shows a notice, not a blank or endless loading pa
     await server.close();
   }
 });
+
+test("opened from a disk (file://), the page says why it cannot start and what to do", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("file://" + join(DIST, "index.html"));
+  await page.waitForSelector(".boot.fatal");
+  assert.match(await page.locator("#boot-message").textContent(), /disque \(file:\/\/\)/);
+  await page.waitForFunction(() => getComputedStyle(document.getElementById("boot-slow")).visibility === "visible");
+  assert.match(await page.locator("#boot-slow").innerText(), /python3 -m http\.server/);
+  assert.equal(await page.locator("[data-doc]").count(), 0);
+  await context.close();
+});
+
+test("without any script, the loading text is joined within seconds by what to do", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const server = await startServer({ root: DIST });
+  try {
+    await page.goto(server.url);
+    assert.equal(await page.locator("#boot-slow").evaluate((e) => getComputedStyle(e).visibility), "hidden");
+    await page.waitForFunction(() => getComputedStyle(document.getElementById("boot-slow")).visibility === "visible", null, { timeout: 10000 });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -251,3 +251,24 @@ test("the language switch reloads the view in English, one history step, and is 
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   await context.close();
 });
+
+test("choosing French after English works, and is remembered on reload, on new links and after Back", async () => {
+  const { page, context } = await open("?sector=energy");
+  await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Timeline/);
+  await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
+  await page.waitForSelector(".tabs");
+  assert.equal(new URL(page.url()).search, "?sector=energy", "the address names no English any more");
+  assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
+  await page.reload();
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "after reload");
+  await page.goto(`${app.url()}?actor=rosatom`);
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "a new link opens in the language chosen");
+  await page.goBack();
+  await page.waitForSelector(".tabs");
+  assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "after Back");
+  await context.close();
+});

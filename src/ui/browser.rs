@@ -127,6 +127,44 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Gives focus to an element without scrolling to it (it is made focusable by script if it is
+/// not: a dialog's heading).
+pub fn focus_element(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        if el.tab_index() < 0 && !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
+/// The first element matching `selector` in the page.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    document()?.query_selector(selector).ok()?
+}
+
+/// Every element matching `selector` inside `root`, in document order.
+pub fn find_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+/// The element that has focus.
+pub fn active_element() -> Option<web_sys::Element> {
+    document()?.active_element()
+}
+
+/// A keydown's key ("Tab", "Escape", " ", "ArrowLeft"…) and whether Shift was held.
+pub fn key_of(event: &web_sys::Event) -> Option<(String, bool)> {
+    use wasm_bindgen::JsCast;
+    let key = event.dyn_ref::<web_sys::KeyboardEvent>()?;
+    Some((key.key(), key.shift_key()))
+}
+
 /// Reloads the page at its current address (used when the interface language changes).
 pub fn reload() {
     if let Some(w) = window() {

@@ -7,7 +7,7 @@
 use explorer::date::{DateSpec, Precision};
 use leptos::prelude::*;
 
-use super::{Explorer, PAGE, browser, results};
+use super::{Explorer, PAGE, browser, keys, results};
 
 /// Installs the listeners of the page.
 pub fn install(explorer: Explorer) {
@@ -16,6 +16,7 @@ pub fn install(explorer: Explorer) {
     // Every link to another view ("?…", marked data-nav) is followed here, in place: the state
     // is read from the link, pushed to history, and focus returns to the same control.
     browser::on_nav_click(move |href, focus_id| {
+        explorer.remember_opener(&href);
         explorer.follow(&href);
         if let Some(id) = focus_id {
             browser::later(move || browser::focus(&id));
@@ -47,6 +48,8 @@ pub fn install(explorer: Explorer) {
             explorer.stop_typing();
         }
     });
+    browser::listen("keydown", move |event| keys::keydown(explorer, event));
+    keys::dialog_focus(explorer);
     browser::listen("change", move |event| {
         let Some(input) = browser::closest(event, "[data-date-input]") else { return };
         let end = input.get_attribute("data-date-input").as_deref() == Some("to");

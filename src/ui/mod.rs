@@ -13,6 +13,7 @@ mod entity;
 mod events;
 mod fatal;
 mod filters;
+mod keys;
 mod network;
 mod notices;
 mod page;
@@ -76,6 +77,8 @@ pub struct Explorer {
     typing: StoredValue<bool>,
     /// The filter the user added last, for "remove the last filter".
     last_added: StoredValue<Option<Chip>>,
+    /// The address of the link that opened the dialog on screen (focus returns to it).
+    opener: StoredValue<Option<String>>,
 }
 
 impl Explorer {
@@ -109,6 +112,7 @@ impl Explorer {
             copy_status: RwSignal::new(None),
             typing: StoredValue::new(false),
             last_added: StoredValue::new(None),
+            opener: StoredValue::new(None),
         }
     }
 
@@ -152,6 +156,10 @@ impl Explorer {
         self.typing.set_value(false);
         let query = print(&next);
         if next.lang != before.lang {
+            // A language chosen is remembered for links that name none — only a choice: opening
+            // a link in another language does not change it. Stored before the reload, which
+            // reads it when the address (French, the default) names no language.
+            browser::store_lang(next.lang.key());
             // The page reloads in the new language (see `page::mount`): the address must be
             // there first.
             browser::write_query(&query, true);
@@ -201,6 +209,17 @@ impl Explorer {
 
     pub fn last_added(&self) -> Option<Chip> {
         self.last_added.get_value()
+    }
+
+    /// Remembers the link followed from outside any dialog: the opener of the next dialog.
+    pub fn remember_opener(&self, href: &str) {
+        if self.state.with_untracked(|s| s.doc.is_none() && s.entity.is_none()) {
+            self.opener.set_value(Some(href.to_string()));
+        }
+    }
+
+    pub fn opener(&self) -> Option<String> {
+        self.opener.get_value()
     }
 
     /// Follows a link to another view of the explorer (`?…`): a discrete change.

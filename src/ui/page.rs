@@ -29,7 +29,6 @@ pub fn mount(explorer: Explorer) {
     // closure per label, would weigh tens of kilobytes of wasm.
     let lang = explorer.state.with_untracked(|s| s.lang);
     browser::set_lang(lang.key());
-    browser::store_lang(lang.key());
     Effect::new(move |_| {
         if explorer.lang() != lang {
             browser::reload();

@@ -1,0 +1,126 @@
+//! The keyboard: what a dialog, a checkbox, a tab list and a bar chart do with keys, handled by
+//! one delegated `keydown` listener (see `events`).
+//!
+//! - The reader and entity pages are dialogs: Tab stays inside, Escape closes them. Opening one
+//!   moves focus to its title; closing one gives focus back to the link that opened it (found
+//!   again by its address: lists are rebuilt in between).
+//! - Facet values are links that act as checkboxes: Space toggles them, like Enter.
+//! - In a tab list and in the histogram (`data-roving`), one item is a tab stop and the arrow
+//!   keys, Home and End move between items.
+
+use leptos::prelude::*;
+use leptos::web_sys;
+
+use super::{Explorer, browser};
+
+/// What can be focused inside a dialog.
+const FOCUSABLE: &str = "a[href], button, input, [tabindex=\"0\"]";
+
+/// Handles one keydown.
+pub fn keydown(explorer: Explorer, event: &web_sys::Event) {
+    let Some((key, shift)) = browser::key_of(event) else { return };
+    if let Some(dialog) = browser::find("[role=dialog]") {
+        match key.as_str() {
+            "Escape" => {
+                if let Some(href) = browser::find(".reader-close").and_then(|c| c.get_attribute("href")) {
+                    event.prevent_default();
+                    explorer.follow(&href);
+                }
+                return;
+            }
+            "Tab" => return trap(event, &dialog, shift),
+            _ => {}
+        }
+    }
+    if key == " "
+        && let Some(checkbox) = browser::closest(event, "a[role=checkbox]")
+    {
+        // A checkbox toggles with Space (a link alone would scroll the page).
+        event.prevent_default();
+        if let Some(href) = checkbox.get_attribute("href") {
+            explorer.follow(&href);
+            let id = checkbox.id();
+            browser::later(move || browser::focus(&id));
+        }
+        return;
+    }
+    let step: i32 = match key.as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => i32::MIN,
+        "End" => i32::MAX,
+        _ => return,
+    };
+    let Some(group) = browser::closest(event, "[data-roving]") else { return };
+    let items = browser::find_all(&group, "[data-roving-item]");
+    let Some(current) = browser::closest(event, "[data-roving-item]") else { return };
+    let Some(at) = items.iter().position(|i| *i == current) else { return };
+    let last = items.len() as i32 - 1;
+    let next = match step {
+        i32::MIN => 0,
+        i32::MAX => last,
+        s => (at as i32 + s).rem_euclid(last + 1),
+    };
+    event.prevent_default();
+    if let Some(item) = items.get(next as usize) {
+        rove(&items, item);
+    }
+}
+
+/// Makes `item` the one tab stop of its group and focuses it.
+fn rove(items: &[web_sys::Element], item: &web_sys::Element) {
+    for i in items {
+        let _ = i.set_attribute("tabindex", if i == item { "0" } else { "-1" });
+    }
+    browser::focus_element(item);
+}
+
+/// Keeps Tab inside the dialog: past the last control it goes back to the first, and back.
+fn trap(event: &web_sys::Event, dialog: &web_sys::Element, shift: bool) {
+    let controls = browser::find_all(dialog, FOCUSABLE);
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else { return };
+    let active = browser::active_element();
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
+    let wrap = match (shift, &active) {
+        (_, _) if !inside => Some(if shift { last } else { first }),
+        (true, Some(a)) if a == first => Some(last),
+        (false, Some(a)) if a == last => Some(first),
+        _ => None,
+    };
+    if let Some(target) = wrap {
+        event.prevent_default();
+        browser::focus_element(target);
+    }
+}
+
+/// Focus follows the dialogs: into the title when one opens, back to the link that opened it
+/// when it closes (or to the results).
+pub fn dialog_focus(explorer: Explorer) {
+    Effect::new(move |was_open: Option<bool>| {
+        let open = explorer.state.with(|s| s.doc.is_some() || s.entity.is_some());
+        match (was_open, open) {
+            (Some(false), true) => browser::later(|| {
+                if let Some(title) = browser::find("#reader-title") {
+                    browser::focus_element(&title);
+                }
+            }),
+            (Some(true), false) => {
+                let opener = explorer.opener();
+                browser::later(move || {
+                    let back = opener
+                        .and_then(|href| {
+                            browser::find_all(&browser::find("body")?, "a[href]")
+                                .into_iter()
+                                .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+                        })
+                        .or_else(|| browser::find("#results"));
+                    if let Some(el) = back {
+                        browser::focus_element(&el);
+                    }
+                })
+            }
+            _ => {}
+        }
+        open
+    });
+}
