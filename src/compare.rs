@@ -72,9 +72,9 @@ pub struct Claim<'c> {
     pub doc: &'c str,
     /// Its quotes, in the knowledge base's order.
     pub sources: Vec<&'c Source>,
-    /// The highest stage its quotes give (an agreement "signed as a draft" is a draft if only
-    /// the draft is stated).
-    pub stage: Option<Stage>,
+    /// Every stage its quotes give, lowest first: one article may say "paraphés" and
+    /// "signant" of the same agreements, and both are shown.
+    pub stages: Vec<Stage>,
     /// The value it gives (a figure's), with its words and qualifier.
     pub value: Option<f64>,
     pub wording: Option<&'c str>,
@@ -112,9 +112,12 @@ pub fn claims<'c>(fact: &Fact<'c>) -> Vec<Claim<'c>> {
         .map(|doc| {
             let sources: Vec<&Source> = fact.sources.iter().filter(|s| s.doc == doc).collect();
             let worded = sources.iter().find(|s| s.wording.is_some() || s.value.is_some());
+            let mut stages: Vec<Stage> = sources.iter().filter_map(|s| s.stage).collect();
+            stages.sort();
+            stages.dedup();
             Claim {
                 doc,
-                stage: sources.iter().filter_map(|s| s.stage).max(),
+                stages,
                 value: worded.and_then(|s| s.value).or(fact.value),
                 wording: worded.and_then(|s| s.wording.as_deref()),
                 qualifier: worded.map_or(Qualifier::Exact, |s| s.qualifier),
@@ -124,11 +127,11 @@ pub fn claims<'c>(fact: &Fact<'c>) -> Vec<Claim<'c>> {
         .collect()
 }
 
-/// Whether the claims that give a stage give different ones.
+/// Whether the claims that give stages give different ones.
 pub fn stages_differ(claims: &[Claim]) -> bool {
-    let mut stages = claims.iter().filter_map(|c| c.stage);
-    let first = stages.next();
-    stages.any(|s| Some(s) != first)
+    let mut staged = claims.iter().filter(|c| !c.stages.is_empty());
+    let first = staged.next();
+    staged.any(|c| Some(&c.stages) != first.map(|f| &f.stages))
 }
 
 /// The lowest and highest values the claims give, when they differ.
@@ -196,9 +199,9 @@ mod tests {
         let all = facts(index.corpus, &e, false);
         let nuclear = all.iter().find(|f| f.id == "civil-nuclear-agreement").unwrap();
         let c = claims(nuclear);
-        let stage_of = |doc: &str| c.iter().find(|c| c.doc == doc).and_then(|c| c.stage);
-        assert_eq!(stage_of("000_194bb33a507fa3a4"), Some(Stage::Draft));
-        assert_eq!(stage_of("002_054c372ceee383ed"), Some(Stage::Signed));
+        let stages_of = |doc: &str| c.iter().find(|c| c.doc == doc).map(|c| c.stages.clone()).unwrap_or_default();
+        assert_eq!(stages_of("000_194bb33a507fa3a4"), [Stage::Draft]);
+        assert_eq!(stages_of("002_054c372ceee383ed"), [Stage::Initialled, Stage::Signed], "both words of that article");
         assert!(stages_differ(&c));
         assert!(nuclear.disputed() && nuclear.disputed_by("000_194bb33a507fa3a4"));
         let heat_map = facts(index.corpus, &e, true).into_iter().find(|f| f.id == "heat-map-agreement").unwrap();
@@ -216,10 +219,12 @@ mod tests {
             c.iter().map(|c| c.wording.unwrap()).collect::<Vec<_>>(),
             ["sept sous-commissions", "six groupes de travail"]
         );
-        assert_eq!(spread(&c), None, "7 and 6 + 1 agree");
-        let mut differing = c.clone();
-        differing[1].value = Some(6.0);
-        assert_eq!(spread(&differing), Some((6.0, 7.0)));
+        // Each article's own number: 7 sub-commissions, 6 working groups (plus a committee).
+        assert_eq!(c.iter().map(|c| c.value).collect::<Vec<_>>(), [Some(7.0), Some(6.0)]);
+        assert_eq!(spread(&c), Some((6.0, 7.0)));
+        let mut same = c.clone();
+        same[1].value = Some(7.0);
+        assert_eq!(spread(&same), None);
         let cadres = facts(index.corpus, &e, true).into_iter().find(|f| f.id == "cadres-trained-in-russia").unwrap();
         assert_eq!(claims(&cadres)[0].qualifier, Qualifier::AtLeast);
     }

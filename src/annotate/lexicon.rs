@@ -71,6 +71,9 @@ struct Pattern {
     /// For exact-case terms: the accent-free words with their capitals.
     cased: Option<Vec<String>>,
     prefix: bool,
+    /// For each word after the first: whether the term itself has a comma before it (a name
+    /// such as "Commission … sur la coopération commerciale, économique et technique").
+    commas: Vec<bool>,
 }
 
 /// Compiled terms of every actor and sector, ready to match.
@@ -95,8 +98,10 @@ impl Lexicon {
             if words.is_empty() {
                 continue;
             }
-            let cased = term.exact_case.then(|| tokens(&term.phrase).into_iter().map(|t| t.cased).collect());
-            let pattern = Pattern { layer, id: index, words, cased, prefix };
+            let toks = tokens(&term.phrase);
+            let cased = term.exact_case.then(|| toks.iter().map(|t| t.cased.clone()).collect());
+            let commas = toks.windows(2).map(|w| term.phrase[w[0].end..w[1].start].contains(',')).collect();
+            let pattern = Pattern { layer, id: index, words, cased, prefix, commas };
             if prefix && pattern.words.len() == 1 {
                 self.prefixed.push(pattern);
             } else {
@@ -131,9 +136,14 @@ impl Lexicon {
                 }
             }
             // A phrase's words must follow each other within one clause: only spaces,
-            // apostrophes or hyphens between them, never a full stop or a comma.
-            if k > 0 && !joins_words(&text[window[k - 1].end..tok.start]) {
-                return None;
+            // apostrophes or hyphens between them, never a full stop or a comma — unless the
+            // term itself has a comma there.
+            if k > 0 {
+                let gap = &text[window[k - 1].end..tok.start];
+                let comma = pattern.commas.get(k - 1) == Some(&true) && joins_words(&gap.replacen(',', "", 1));
+                if !joins_words(gap) && !comma {
+                    return None;
+                }
             }
         }
         Some(n)
@@ -290,6 +300,25 @@ mod tests {
         let mut l = Lexicon::default();
         l.add(Layer::Sector, "renewables", &[Term::new("énergies renouvelables")], &[]);
         assert!(found(&l, "des énergies. Renouvelables").is_empty());
+        assert!(found(&l, "des énergies, renouvelables").is_empty());
         assert_eq!(found(&l, "des énergies  renouvelables").len(), 1);
+    }
+
+    #[test]
+    fn a_name_with_commas_matches_where_the_text_has_them_too() {
+        let mut l = Lexicon::default();
+        l.add(
+            Layer::Actor,
+            "commission",
+            &[Term::new("Commission sur la coopération commerciale, économique et technique")],
+            &[],
+        );
+        let text = "La Commission sur la coopération commerciale, économique et technique siège.";
+        assert_eq!(
+            found(&l, text),
+            [("commission".into(), "Commission sur la coopération commerciale, économique et technique".into())]
+        );
+        assert!(found(&l, "la Commission sur la coopération commerciale. Économique et technique").is_empty());
+        assert!(found(&l, "la Commission sur la coopération, commerciale, économique et technique").is_empty());
     }
 }

@@ -177,6 +177,12 @@ const ADJECTIVE_ENDINGS: [&str; 18] = [
 /// Verbs that end like adjectives: the forms of "tenir" and "venir" and their compounds
 /// ("cette Commission tienne ses promesses", "qu'elle devienne").
 const VERB_ENDINGS: [&str; 4] = ["tienne", "vienne", "tiennent", "viennent"];
+/// Words that open an institution's remit right after its name ("Commission … sur le
+/// commerce, l'économie…", "… pour la coopération commerciale").
+const REMIT: [&str; 3] = ["sur", "pour", "chargee"];
+/// Words of a remit besides sector terms and connectors.
+const REMIT_WORDS: [&str; 8] =
+    ["cooperation", "collaboration", "questions", "domaines", "technique", "techniques", "affaires", "matiere"];
 /// Longest gap, in bytes, between a title and the name it stands next to
 /// ("ministre de l'Énergie, Monsieur Sergueï Tsivilev").
 const APPOSITION_GAP: usize = 40;
@@ -472,6 +478,38 @@ impl Article<'_> {
     }
 }
 
+/// The remit that follows an institution's name: "sur le commerce, l'économie, la science et
+/// la technique". Its sector words describe the institution, as a title's describe a person.
+/// Returns the span of the remit, if any.
+fn remit(article: &Article, toks: &[Token], named: &Named) -> Option<Span> {
+    if article.referents[named.actor].kind != ActorKind::Institution {
+        return None;
+    }
+    let text = article.text;
+    let at = toks.iter().position(|t| t.start >= named.span.end)?;
+    let opener = &toks[at];
+    let spaced = text.get(named.span.end..opener.start).is_some_and(|g| !g.is_empty() && g.trim().is_empty());
+    if !spaced || !REMIT.contains(&opener.folded.as_str()) {
+        return None;
+    }
+    let mut end = None;
+    let mut k = at + 1;
+    while let Some(t) = toks.get(k) {
+        let gap = text.get(toks[k - 1].end..t.start).unwrap_or("x");
+        let list_gap = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '\'' | '’'));
+        let word = t.folded.as_str();
+        let part = CONNECTORS.contains(&word) || REMIT_WORDS.contains(&word) || article.in_sector(t);
+        if !list_gap || !part || article.named_at(t).is_some() {
+            break;
+        }
+        if article.in_sector(t) {
+            end = Some(t.end);
+        }
+        k += 1;
+    }
+    end.map(|end| Span::new(opener.start, end))
+}
+
 /// Resolves the references of one article.
 ///
 /// - `passages`: the spans to read (furniture is never read);
@@ -500,6 +538,9 @@ pub fn resolve(
         let mut at = 0;
         while at < toks.len() {
             if let Some(n) = article.named_at(&toks[at]) {
+                if let Some(span) = remit(&article, &toks, n) {
+                    resolution.attributes.push((span, Some(n.actor)));
+                }
                 let end = n.span.end;
                 while at < toks.len() && toks[at].start < end {
                     at += 1;
@@ -615,8 +656,10 @@ mod tests {
             }
         }
         named.sort_by_key(|n| n.span);
-        let sectors: Vec<Span> =
-            text.match_indices("énergie").map(|(s, w)| Span::new(s, s + w.len())).collect::<Vec<_>>();
+        let sectors: Vec<Span> = ["énergie", "commerce"]
+            .iter()
+            .flat_map(|word| text.match_indices(word).map(|(s, w)| Span::new(s, s + w.len())))
+            .collect();
         let found =
             resolve(text, &[Span::new(0, text.len())], &named, &sectors, home.map(index), &referents, &phrases());
         let inferred = found
@@ -754,6 +797,17 @@ mod tests {
         let text = "Cette Commission siège. La Commission mixte, puis la Commission européenne, la commission électorale et \
                     la Commission de l'UEMOA.";
         assert_eq!(run(text, &names, None).0, []);
+    }
+
+    #[test]
+    fn an_institutions_remit_after_its_name_is_its_attribute() {
+        let names = [("Commission mixte", "commission")];
+        let text = "La Commission mixte sur le commerce, l'énergie et la technique a siégé ; l'énergie reste un enjeu.";
+        let (_, titles) = run(text, &names, None);
+        assert_eq!(titles, ["sur le commerce, l'énergie"], "up to its last sector word");
+        // Not after a person, nor after a word that is no remit.
+        let text = "Piotr Ivanov sur l'énergie ; la Commission mixte a parlé de l'énergie.";
+        assert!(run(text, &[("Piotr Ivanov", "ivanov"), ("Commission mixte", "commission")], None).1.is_empty());
     }
 
     #[test]

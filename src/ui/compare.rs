@@ -119,8 +119,8 @@ fn fact_grid(explorer: &Explorer, t: &Strings, shown: &[Fact], docs: &[&str]) ->
 /// What a claim says, in words: the stage, or the value with its qualifier and the source's
 /// own wording.
 fn claim_words(explorer: &Explorer, lang: Lang, fact: &Fact, claim: &Claim) -> String {
-    if let Some(s) = claim.stage {
-        return stage(lang, s).to_string();
+    if !claim.stages.is_empty() {
+        return claim.stages.iter().map(|s| stage(lang, *s)).collect::<Vec<_>>().join(" / ");
     }
     let FactKind::Figure(i) = fact.kind else { return String::new() };
     let f = &explorer.corpus().figures[i];
@@ -151,12 +151,12 @@ fn fact_card(explorer: &Explorer, t: &Strings, lang: Lang, fact: &Fact) -> Node 
                 .child_opt(note.map(|n| el("span").class("relation-note").text(" — ").text(n)))
         })
         .collect();
-    let ladder = claims.iter().any(|c| c.stage.is_some()).then(|| {
+    let ladder = claims.iter().any(|c| !c.stages.is_empty()).then(|| {
         let rungs: Vec<Node> = Stage::ALL
             .into_iter()
             .map(|s| {
                 let at: Vec<&str> =
-                    claims.iter().filter(|c| c.stage == Some(s)).map(|c| explorer.doc_label(c.doc)).collect();
+                    claims.iter().filter(|c| c.stages.contains(&s)).map(|c| explorer.doc_label(c.doc)).collect();
                 el("li")
                     .class(if at.is_empty() { "rung" } else { "rung reached" })
                     .attr("data-stage", s.key())
