@@ -107,13 +107,18 @@ test("the comparison view shows the four disagreements with their quotes, relati
     const sources = await fact.$$eval(".claims tbody th", (ths) => ths.map((t) => t.textContent));
     assert.ok(sources.every((s) => !/\d{3}_[0-9a-f]{16}/.test(s) && /2025|non daté/.test(s)), `${sources}`);
   }
-  // The nuclear agreement's ladder: a draft for one article, signed for the other, flagged.
+  // The nuclear agreement's ladder: a draft for one article; "conclu" (signed) among three
+  // agreements "paraphés" (initialled) for the other; flagged.
   const ladder = await page.$('.fact[data-fact="civil-nuclear-agreement"] .ladder');
-  const reached = await ladder.$$eval(".rung.reached", (rs) => rs.map((r) => r.dataset.stage));
-  assert.deepEqual(reached, ["draft", "signed"]);
+  const reached = await ladder.$$eval(".rung.reached", (rs) => rs.map((r) => [r.dataset.stage, r.querySelectorAll(".rung-source").length]));
+  assert.deepEqual(reached, [["draft", 1], ["initialled", 1], ["signed", 1]]);
   assert.match(await ladder.$eval(".ladder-flag", (f) => f.textContent), /divergent/);
   // 7 sub-commissions = 6 working groups + 1 committee: the breakdown is said.
-  assert.match(await page.$eval('[data-disagreement="sub-commissions-count"]', (r) => r.textContent), /6 groupes de travail existants \+ 1 comité/);
+  assert.match(await page.$eval('[data-disagreement="sub-commissions-count"]', (r) => r.textContent), /6 \+ 1 = 7/);
+  // …and each article's own number, with the spread.
+  const subs = await page.$('.fact[data-fact="thematic-sub-commissions"]');
+  assert.match(await subs.$eval(".claims tbody", (b) => b.textContent), /7 sous-commissions.*6 \(« six groupes de travail »\)/s);
+  assert.match(await subs.$eval(".spread", (p) => p.textContent), /6 – 7/);
   // The grid marks who reports what.
   const row = await page.$$eval('.fact-grid tr[data-fact="moscow-signing"] td', (tds) => tds.map((t) => t.className));
   assert.ok(row.includes("cell-disputes") && row.includes("cell-silent"), `${row}`);
@@ -137,7 +142,7 @@ test("'disputed facts' and 'single-source facts' filter the facts, and both expo
   assert.ok(json.events.every((e) => e.disputed === true));
   assert.ok(json.comparisons.some((c) => c.id === "june-agreements-stage" && c.relation === "contradicts"));
   const nuclear = json.events.find((e) => e.id === "civil-nuclear-agreement");
-  assert.deepEqual(nuclear.sources.map((s) => s.stage), ["draft", "signed"]);
+  assert.deepEqual(nuclear.sources.map((s) => s.stage), ["draft", "signed", "initialled"]);
   // Single-source facts instead: the heat-map agreement (one article) is there, the nuclear one is not.
   await page.click('[data-facet="claims"][data-value="disputed"]');
   await page.waitForFunction(() => !location.search.includes("disputed=1"));

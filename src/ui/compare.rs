@@ -125,9 +125,12 @@ fn claim_words(explorer: &Explorer, lang: Lang, fact: &Fact, claim: &Claim) -> S
     let FactKind::Figure(i) = fact.kind else { return String::new() };
     let f = &explorer.corpus().figures[i];
     let value = claim.value.map(|v| number(lang, v)).unwrap_or_default();
-    let unit = lang.pick(&f.unit_fr, &f.unit_en);
+    // The figure's unit fits the value it states; another value (6 working groups for 7
+    // sub-commissions) is counted in the source's own words, shown beside it.
+    let unit =
+        if claim.value == Some(f.value) { [" ", lang.pick(&f.unit_fr, &f.unit_en)].concat() } else { String::new() };
     let wording = claim.wording.map(|w| format!(" (« {w} »)")).unwrap_or_default();
-    format!("{}{value} {unit}{wording}", qualifier(lang, claim.qualifier))
+    format!("{}{value}{unit}{wording}", qualifier(lang, claim.qualifier))
 }
 
 /// One fact: title, relations, ladder or spread, and the claim table.
