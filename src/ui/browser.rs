@@ -90,6 +90,15 @@ pub fn listen(event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
     }
 }
 
+/// Like [`listen`], for a handler that may prevent the default action (a key that the page
+/// handles itself): such listeners cannot be passive.
+pub fn listen_active(event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
+    if let Some(d) = document() {
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        gloo::events::EventListener::new_with_options(&d, event, options, move |e| f(e)).forget();
+    }
+}
+
 /// Calls `f` for every `event` on `target` and inside it.
 pub fn listen_on(target: &web_sys::Element, event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
     gloo::events::EventListener::new(target, event, move |e| f(e)).forget();

@@ -48,7 +48,7 @@ pub fn install(explorer: Explorer) {
             explorer.stop_typing();
         }
     });
-    browser::listen("keydown", move |event| keys::keydown(explorer, event));
+    browser::listen_active("keydown", move |event| keys::keydown(explorer, event));
     keys::dialog_focus(explorer);
     browser::listen("change", move |event| {
         let Some(input) = browser::closest(event, "[data-date-input]") else { return };

@@ -6,7 +6,7 @@
 
 use explorer::date::DateSpec;
 use explorer::format::{date, month_short};
-use explorer::i18n::{Counted, Strings, sector_label, strings};
+use explorer::i18n::{Counted, sector_label, strings};
 use explorer::model::{ActorKind, Side};
 use explorer::query::Filter;
 use explorer::query::ViewState;
@@ -23,6 +23,7 @@ pub fn panel(explorer: Explorer) -> Node {
     let t = explorer.t_now();
     let aside = el("aside")
         .attr("id", "filters")
+        .attr("tabindex", "-1")
         .attr("aria-label", t.filters)
         .child(
             el("div").class("filters-head").child(el("h2").text(t.filters)).child(
@@ -64,16 +65,20 @@ fn search_box(explorer: Explorer) -> Node {
 
 /// One facet value: a link that toggles it (so it can be shared or opened in a new tab), with
 /// its count. A value that would give nothing is shown disabled, without a link.
-fn facet_value(t: &Strings, facet: &str, id: &str, label: &str, count: usize, checked: bool, href: &str) -> Node {
+fn facet_value(facet: &str, id: &str, label: &str, count: usize, checked: bool, href: &str) -> Node {
     let disabled = count == 0 && !checked;
     let class = match (checked, disabled) {
         (true, _) => "facet-value checked",
         (false, true) => "facet-value disabled",
         _ => "facet-value",
     };
+    // A link (shareable, opens in a new tab) that is a checkbox to assistive technology; Space
+    // toggles it like Enter (see `keys`).
     el("a")
         .class(class)
         .attr("id", &format!("f-{facet}-{id}"))
+        .attr("role", "checkbox")
+        .attr("aria-checked", if checked { "true" } else { "false" })
         .attr_opt("href", (!disabled).then_some(href))
         .attr_opt("aria-disabled", disabled.then_some("true"))
         .attr("data-nav", "")
@@ -81,7 +86,6 @@ fn facet_value(t: &Strings, facet: &str, id: &str, label: &str, count: usize, ch
         .attr("data-value", id)
         .attr("data-count", &count.to_string())
         .child(el("span").class("box").attr("aria-hidden", "true"))
-        .child_opt(checked.then(|| el("span").class("sr-only").text(&[t.selected, t.colon].concat())))
         .child(el("span").class("facet-label").text(label))
         .child(el("span").class("count").text(&count.to_string()))
 }
@@ -93,7 +97,7 @@ fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize
     let checked = state.filter.sectors.iter().any(|s| s == id);
     let label = sector_label(state.lang, sector);
     let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sectors, id));
-    facet_value(strings(state.lang), "sector", id, label, e.sector_counts[i], checked, &href)
+    facet_value("sector", id, label, e.sector_counts[i], checked, &href)
 }
 
 fn sector_facet(explorer: Explorer) -> Node {
@@ -159,7 +163,7 @@ fn actor_facet(explorer: Explorer) -> Node {
                     let checked = state.filter.sides.iter().any(|x| x == key);
                     let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sides, key));
                     let label = super::chips::side_label(&explorer, key);
-                    facet_value(t, "side", key, &label, count, checked, &href).attr("title", t.side_and_camp_help)
+                    facet_value("side", key, &label, count, checked, &href).attr("title", t.side_and_camp_help)
                 });
                 let groups: Vec<Node> = kinds
                     .into_iter()
@@ -173,7 +177,7 @@ fn actor_facet(explorer: Explorer) -> Node {
                                 let id = a.id.as_ref();
                                 let checked = state.filter.actors.iter().any(|x| x == id);
                                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
-                                facet_value(t, "actor", id, &a.name, e.actor_counts[i], checked, &href)
+                                facet_value("actor", id, &a.name, e.actor_counts[i], checked, &href)
                             })
                             .collect();
                         (!members.is_empty())
@@ -213,7 +217,6 @@ fn claims_facet(explorer: Explorer) -> Node {
         let f = &state.filter;
         vec![
             facet_value(
-                t,
                 "claims",
                 "disputed",
                 t.only_disputed,
@@ -222,7 +225,6 @@ fn claims_facet(explorer: Explorer) -> Node {
                 &explorer.href(&|s| s.filter.disputed = !s.filter.disputed),
             ),
             facet_value(
-                t,
                 "claims",
                 "single",
                 t.only_single,
@@ -240,7 +242,6 @@ fn source_facet(explorer: Explorer) -> Node {
     let list = dom::keep(el("div"), move || {
         let e = explorer.eval.get();
         let state = explorer.state.get();
-        let t = strings(state.lang);
         corpus
             .documents
             .iter()
@@ -250,7 +251,7 @@ fn source_facet(explorer: Explorer) -> Node {
                 let checked = state.filter.sources.iter().any(|s| s == id);
                 let label = &explorer.labels[i];
                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
-                facet_value(t, "source", id, label, e.source_counts[i], checked, &href)
+                facet_value("source", id, label, e.source_counts[i], checked, &href)
             })
             .collect()
     });
@@ -313,8 +314,18 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         .max(1);
     let height = |count: usize| format!("height: {}%", 8 + count * 92 / max);
     let mut items = Vec::new();
+    // One tab stop for the whole chart (arrow keys move between bars, see `keys`): the first
+    // bar of the selected range, else the first bar.
+    let stop = histogram
+        .buckets
+        .iter()
+        .position(|b| from.is_some_and(|f| b.end >= f) || to.is_some_and(|t| b.start <= t))
+        .map_or(0, |i| i + usize::from(histogram.earlier.is_some()));
+    let tabindex = |k: usize| if k == stop { "0" } else { "-1" };
     if let Some(b) = &histogram.earlier {
-        let label = format!("{} {}", t.earlier, b.end.year + 1);
+        // The bar says where it ends: "avant juin 2023" selects up to 31 May 2023.
+        let first = b.end.next();
+        let label = format!("{} {}", t.earlier, month_short(lang, first.year, first.month));
         let end = DateSpec::day(b.end);
         let href = explorer.href(&|s| {
             s.filter.from = None;
@@ -330,6 +341,8 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
                     .attr("aria-label", &aria)
                     .attr("title", &aria)
                     .attr("data-bucket", "earlier")
+                    .attr("data-roving-item", "")
+                    .attr("tabindex", tabindex(0))
                     .attr("data-count", &b.count.to_string())
                     .child(el("span").class("fill").attr("style", &height(b.count))),
             ),
@@ -357,6 +370,8 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             .attr("aria-label", &aria)
             .attr("title", &aria)
             .attr("data-bucket", &b.start.to_string())
+            .attr("data-roving-item", "")
+            .attr("tabindex", tabindex(i + usize::from(histogram.earlier.is_some())))
             .attr("data-count", &b.count.to_string())
             .child(el("span").class("fill").attr("style", &height(b.count)));
         let shown = i.is_multiple_of(label_every).then_some(label);
@@ -370,6 +385,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
     vec![
         el("ol")
             .class(class)
+            .attr("data-roving", "")
             .attr("aria-label", t.histogram_label)
             .attr("aria-describedby", "histogram-help")
             .children(items),

@@ -11,6 +11,7 @@ use super::{Explorer, browser, chips as active, filters, notices, page_title, re
 pub fn mount(explorer: Explorer) {
     dom::append_to_body(vec![
         el("a").class("skip-link").attr("href", "#results").text(explorer.t_now().skip_to_results),
+        el("a").class("skip-link").attr("href", "#filters").text(explorer.t_now().skip_to_filters),
         masthead(explorer),
         notices::notices(explorer),
         el("div").class("layout").child(filters::panel(explorer)).child(

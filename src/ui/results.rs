@@ -49,6 +49,8 @@ pub fn results(explorer: Explorer) -> Node {
                 el("a")
                     .attr("role", "tab")
                     .class("tab")
+                    .attr("data-roving-item", "")
+                    .attr("tabindex", if state.view == view { "0" } else { "-1" })
                     .attr("id", &format!("tab-{}", view.key()))
                     .attr("data-view", view.key())
                     .attr("data-nav", "")
@@ -70,7 +72,12 @@ pub fn results(explorer: Explorer) -> Node {
             })
             .collect();
         vec![
-            el("div").class("tabs").attr("role", "tablist").attr("aria-label", t.results_tabs).children(tabs),
+            el("div")
+                .class("tabs")
+                .attr("role", "tablist")
+                .attr("data-roving", "")
+                .attr("aria-label", t.results_tabs)
+                .children(tabs),
             export_bar(t),
         ]
     });

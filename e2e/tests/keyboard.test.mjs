@@ -1,0 +1,123 @@
+// The keyboard and the charts, as a first-time user finds them: the reader is a dialog, facet
+// values are checkboxes, tabs and the histogram take arrow keys, the first filter is a few
+// Tab presses away, and every day of a month fits the histogram.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { serveApp } from "../lib/app.mjs";
+
+const app = serveApp();
+const open = app.open;
+const active = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a.id, tag: a.tagName, href: a.getAttribute("href"), inDialog: !!a.closest("[role=dialog]"), role: a.getAttribute("role") };
+  });
+
+test("the reader is a dialog: focus moves in, Tab stays in, Escape closes, focus returns to the opener", async () => {
+  const { page, problems, context } = await open();
+  const opener = page.locator('[data-doc="002_054c372ceee383ed"] h2 a');
+  const href = await opener.getAttribute("href");
+  await opener.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector('[data-reader="002_054c372ceee383ed"]');
+  await page.waitForFunction(() => document.activeElement?.id === "reader-title");
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press(i % 7 === 6 ? "Shift+Tab" : "Tab");
+    assert.ok((await active(page)).inDialog, `focus left the dialog after ${i + 1} presses`);
+  }
+  // The close button stays in view while the text scrolls.
+  await page.$eval(".reader", (r) => r.scrollTo(0, r.scrollHeight));
+  await page.$eval("[role=dialog]", (d) => d.scrollTo?.(0, d.scrollHeight));
+  const close = await page.locator(".reader-close").boundingBox();
+  assert.ok(close && close.y >= 0 && close.y + close.height <= 900, JSON.stringify(close));
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector("[role=dialog]"));
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("facet values are checkboxes that Space toggles, and focus stays on them", async () => {
+  const { page, context } = await open();
+  const mining = '[data-facet="sector"][data-value="mining"]';
+  assert.equal(await page.getAttribute(mining, "role"), "checkbox");
+  assert.equal(await page.getAttribute(mining, "aria-checked"), "false");
+  await page.focus(mining);
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => location.search.includes("sector=mining"));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("aria-checked") === "true", mining);
+  assert.equal((await active(page)).id, "f-sector-mining");
+  assert.equal(await page.evaluate(() => scrollY), 0, "Space did not scroll the page");
+  await context.close();
+});
+
+test("result tabs follow the tabs pattern: one tab stop, arrow keys move between tabs", async () => {
+  const { page, context } = await open();
+  const stops = await page.$$eval("[role=tab]", (ts) => ts.map((t) => t.getAttribute("tabindex")));
+  assert.deepEqual(stops.filter((s) => s === "0").length, 1, `${stops}`);
+  await page.focus("#tab-documents");
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await active(page)).id, "tab-timeline");
+  await page.keyboard.press("End");
+  assert.equal((await active(page)).id, "tab-compare");
+  await page.keyboard.press("ArrowRight");
+  assert.equal((await active(page)).id, "tab-documents", "wraps around");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("view=compare"));
+  await context.close();
+});
+
+test("the first filters are a few Tab presses away; the histogram is one tab stop", async () => {
+  const { page, context } = await open();
+  const skips = await page.$$eval(".skip-link", (as) => as.map((a) => a.textContent));
+  assert.deepEqual(skips, ["Aller aux résultats", "Aller aux filtres"]);
+  let presses = 0;
+  let search = null;
+  let reached = null;
+  while (presses < 40) {
+    await page.keyboard.press("Tab");
+    presses++;
+    const a = await active(page);
+    if (a.id === "q") search ??= presses;
+    if (a.id.startsWith("f-sector-")) {
+      reached = a.id;
+      break;
+    }
+  }
+  assert.ok(search && search <= 6, `the search box after ${search} presses`);
+  // Past the two date inputs (three fields each in Chromium) and the histogram, one stop.
+  assert.ok(reached && presses <= 16, `the first sector after ${presses} presses`);
+  const bars = await page.$$eval(".histogram [data-roving-item]", (bs) => bs.filter((b) => b.tabIndex === 0).length);
+  assert.equal(bars, 1, "one bar is a tab stop");
+  // Arrow keys move between bars; Enter selects one.
+  await page.focus('.histogram [tabindex="0"]');
+  await page.keyboard.press("End");
+  const last = await page.evaluate(() => document.activeElement.dataset.bucket);
+  assert.equal(last, await page.$$eval(".histogram [data-bucket]", (bs) => bs.at(-1).dataset.bucket));
+  await context.close();
+});
+
+test("a month's day histogram shows all its days, and the 'before' bar selects what it says", async () => {
+  const { page, context } = await open("?from=2025-07-01&to=2025-07-31");
+  await page.waitForSelector(".histogram.daily");
+  const bars = await page.$$eval(".histogram.daily .bar", (bs) => bs.map((b) => b.dataset.bucket));
+  assert.equal(bars.length, 31);
+  assert.equal(bars.at(-1), "2025-07-31");
+  const fits = await page.$eval(".histogram.daily", (h) => {
+    const box = h.getBoundingClientRect();
+    return [...h.querySelectorAll(".bar")].every((b) => b.getBoundingClientRect().right <= box.right + 0.5 && b.getBoundingClientRect().width > 0);
+  });
+  assert.ok(fits, "every day is inside the chart");
+  await page.goto(app.url());
+  await page.waitForSelector('.histogram [data-bucket="earlier"]');
+  const label = await page.getAttribute('.histogram [data-bucket="earlier"]', "aria-label");
+  await page.click('.histogram [data-bucket="earlier"]');
+  await page.waitForFunction(() => location.search.includes("to="));
+  const to = new URL(page.url()).searchParams.get("to");
+  const [year, month] = to.split("-").map(Number);
+  const next = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const names = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+  assert.match(label, new RegExp(`avant ${names[next[1] - 1]} ${next[0]}`), `${label} / to=${to}`);
+  await context.close();
+});
