@@ -196,6 +196,7 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         w.str(&a.id);
         w.uint(a.kind as u64);
         w.str(&a.name);
+        w.opt_str(a.name_en.as_deref());
         w.strs(&a.aliases);
         w.uint(a.side as u64);
         w.uint(a.roles.len() as u64);
@@ -542,6 +543,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         let id = r.str()?;
         let kind = r.pick(&KINDS)?;
         let name = r.str()?;
+        let name_en = r.opt_str()?;
         let aliases = r.strs()?;
         let side = r.pick(&SIDES)?;
         let n = r.count()?;
@@ -556,6 +558,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             id,
             kind,
             name,
+            name_en,
             aliases,
             side,
             roles: Cow::Owned(roles),

@@ -247,8 +247,10 @@ pub struct Actor {
     /// Stable lowercase ASCII slug.
     pub id: Text,
     pub kind: ActorKind,
-    /// Canonical name.
+    /// Canonical name (French, as the articles write it).
     pub name: Text,
+    /// The name in English, where it differs ("Russia", "Vladimir Putin").
+    pub name_en: Option<Text>,
     /// Every other form seen: spellings, transliterations, short forms.
     pub aliases: List<Text>,
     pub side: Side,
@@ -259,6 +261,16 @@ pub struct Actor {
     /// Sectors named inside this actor's name or titles ("ministre de l'Énergie" → energy):
     /// attributes of the actor, not evidence that a passage is about the sector.
     pub sectors: List<Text>,
+}
+
+impl Actor {
+    /// The actor's name in the interface language (`en`: the English name when there is one).
+    pub fn name_in(&self, en: bool) -> &str {
+        match (&self.name_en, en) {
+            (Some(name), true) => name,
+            _ => &self.name,
+        }
+    }
 }
 
 /// A role an actor holds, and the passage that states it.

@@ -161,6 +161,8 @@ pub struct ActorEntry {
     pub id: Loc,
     pub kind: ActorKind,
     pub name: Loc,
+    /// The name shown in the English interface, where it differs.
+    pub name_en: Option<String>,
     #[serde(default)]
     pub aliases: Vec<Loc>,
     /// Aliases matched only with the same capitals.

@@ -333,6 +333,7 @@ fn compile_actors(
             id: id.to_string().into(),
             kind: entry.kind,
             name: entry.name.get_ref().clone().into(),
+            name_en: entry.name_en.clone().map(Into::into),
             aliases: entry
                 .aliases
                 .iter()

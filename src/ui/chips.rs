@@ -16,7 +16,7 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
     let t = explorer.t();
     match chip {
         Chip::Sector(id) => corpus.sector(id).map(|s| sector_label(lang, s).to_string()).unwrap_or_else(|| id.clone()),
-        Chip::Actor(id) => corpus.actor(id).map(|a| a.name.to_string()).unwrap_or_else(|| id.clone()),
+        Chip::Actor(id) => corpus.actor(id).map(|a| explorer.actor_name(a).to_string()).unwrap_or_else(|| id.clone()),
         Chip::Side(key) => side_label(explorer, key),
         Chip::Source(id) => explorer.doc_label(id).to_string(),
         Chip::Disputed => t.only_disputed.to_string(),
@@ -31,7 +31,7 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
 pub fn side_label(explorer: &Explorer, key: &str) -> String {
     let corpus = explorer.corpus();
     let country = explorer::model::Side::from_key(key).and_then(|s| corpus.country_of(s));
-    let name = country.map_or(key, |c| c.name.as_ref());
+    let name = country.map_or(key, |c| explorer.actor_name(c));
     [name, explorer.t().side_and_camp].concat()
 }
 

@@ -143,7 +143,7 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
             };
             el("li")
                 .class(&["side-", side_key(actor.side)].concat())
-                .child(link(&entity_href(explorer, Entity::Actor(actor.id.to_string())), &actor.name))
+                .child(link(&entity_href(explorer, Entity::Actor(actor.id.to_string())), explorer.actor_name(actor)))
                 .text(" · ")
                 .child(count)
         })
@@ -230,7 +230,10 @@ fn actor_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<No
         close,
         t.close_entity,
         ("data-entity", &["actor.", id].concat()),
-        vec![el("h2").attr("id", "reader-title").text(&actor.name), el("p").class("doc-meta").text(&meta)],
+        vec![
+            el("h2").attr("id", "reader-title").text(explorer.actor_name(actor)),
+            el("p").class("doc-meta").text(&meta),
+        ],
         vec![el("div").class("entity").children(body)],
     )
 }

@@ -134,6 +134,7 @@ fn actor_facet(explorer: Explorer) -> Node {
         .map(|a| {
             fold(
                 &std::iter::once(a.name.as_ref())
+                    .chain(a.name_en.as_deref())
                     .chain(a.aliases.iter().map(|x| x.as_ref()))
                     .collect::<Vec<_>>()
                     .join(" | "),
@@ -177,7 +178,7 @@ fn actor_facet(explorer: Explorer) -> Node {
                                 let id = a.id.as_ref();
                                 let checked = state.filter.actors.iter().any(|x| x == id);
                                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
-                                facet_value("actor", id, &a.name, e.actor_counts[i], checked, &href)
+                                facet_value("actor", id, explorer.actor_name(a), e.actor_counts[i], checked, &href)
                             })
                             .collect();
                         (!members.is_empty())

@@ -120,6 +120,12 @@ impl Explorer {
         self.index.corpus
     }
 
+    /// An actor's name in the interface language (English names in English; the articles'
+    /// own text is never translated).
+    pub fn actor_name(&self, actor: &'static explorer::model::Actor) -> &'static str {
+        actor.name_in(self.lang() == Lang::En)
+    }
+
     /// The human label of a document (by id): how every place names a source.
     pub fn doc_label(&self, id: &str) -> &'static str {
         let i = self.corpus().documents.iter().position(|d| d.id == id);
@@ -251,7 +257,7 @@ pub fn page_title(explorer: &Explorer) -> String {
             .filter_map(|id| corpus.sector(id))
             .map(|s| explorer::i18n::sector_label(explorer.lang(), s).to_string()),
     );
-    parts.extend(f.actors.iter().filter_map(|id| corpus.actor(id)).map(|a| a.name.to_string()));
+    parts.extend(f.actors.iter().filter_map(|id| corpus.actor(id)).map(|a| explorer.actor_name(a).to_string()));
     if let Some(doc) = state.doc.as_deref().and_then(|id| corpus.document(id)) {
         return format!("{} — {}", doc.title, t.app_title);
     }

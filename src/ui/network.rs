@@ -18,7 +18,7 @@ use super::results::passage_item;
 pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings) -> Vec<Node> {
     let corpus = explorer.corpus();
     let net = network(explorer.index, &e.passages);
-    let name = |n: usize| corpus.actors[net.nodes[n].actor].name.as_ref();
+    let name = |n: usize| explorer.actor_name(&corpus.actors[net.nodes[n].actor]);
     let id = |n: usize| corpus.actors[net.nodes[n].actor].id.as_ref();
     let edge_href = |a: usize, b: usize| explorer.href(&|s| s.edge = Some(edge(id(a), id(b))));
     let selected = |a: usize, b: usize| {
@@ -56,7 +56,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
     let mut nodes = svg("g").class("nodes");
     for (n, node) in net.nodes.iter().enumerate() {
         let actor = &corpus.actors[node.actor];
-        let label = [actor.name.as_ref(), t.colon, &t.count(node.mentions, Counted::Mentions)].concat();
+        let label = [explorer.actor_name(actor), t.colon, &t.count(node.mentions, Counted::Mentions)].concat();
         let (x, y) = (node.x.to_string(), node.y.to_string());
         // Labels left of the centre read leftwards, so they stay inside the frame.
         let anchor = if node.x > WIDTH * 4 / 5 {
@@ -81,7 +81,7 @@ pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings
                         .attr("x", &x)
                         .attr("y", &(node.y + node.radius + 14).to_string())
                         .attr("text-anchor", anchor)
-                        .text(&actor.name),
+                        .text(explorer.actor_name(actor)),
                 ),
         );
     }
@@ -133,8 +133,8 @@ fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Str
     let close = explorer.href(&|s| s.edge = None);
     let title = format!(
         "{} – {}{}{}",
-        corpus.actors[a].name,
-        corpus.actors[b].name,
+        explorer.actor_name(&corpus.actors[a]),
+        explorer.actor_name(&corpus.actors[b]),
         t.colon,
         t.count(passages.len(), Counted::SharedPassages)
     );

@@ -219,7 +219,7 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
         }
         let (class, label, href) = match &m.target {
             Target::Actor(id) => {
-                let name = corpus.actor(id).map(|a| a.name.as_ref()).unwrap_or_default();
+                let name = corpus.actor(id).map(|a| explorer.actor_name(a)).unwrap_or_default();
                 (
                     "m-actor",
                     format!("{name} ({})", t.mention_actor),

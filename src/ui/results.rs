@@ -204,7 +204,7 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
             let mut matched: Vec<Node> = Vec::new();
             for id in &state.filter.actors {
                 if let Some(a) = corpus.actor(id).filter(|_| mentions(&|t| matches!(t, Target::Actor(x) if x == id))) {
-                    matched.push(tag(Entity::Actor(id.clone()), &a.name));
+                    matched.push(tag(Entity::Actor(id.clone()), explorer.actor_name(a)));
                 }
             }
             for id in &state.filter.sectors {
