@@ -23,3 +23,33 @@ test("in English, countries, cities, institutions and persons have English names
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone, the drawer shows how many results a choice gives and a sticky button that shows them", async () => {
+  const { page, problems, context } = await open("", { viewport: { width: 375, height: 740 } });
+  await page.click(".filters-toggle");
+  await page.waitForSelector(".filters.open");
+  await page.click('[data-facet="sector"][data-value="mining"]');
+  await page.waitForFunction(() => location.search.includes("sector=mining"));
+  const n = await page.$$eval("[data-doc].doc-card", (cs) => cs.length);
+  const inView = (sel) =>
+    page.$eval(sel, (e) => {
+      const r = e.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.height > 0;
+    });
+  await page.$eval(".filters", (f) => f.scrollTo(0, 0));
+  assert.ok(await inView(".filters-apply"), "the button is in view at the top of the drawer");
+  assert.match(await page.$eval(".filters-apply", (b) => b.textContent), new RegExp(`Voir les résultats \\(${n} documents?\\)`));
+  await page.$eval(".filters", (f) => f.scrollTo(0, f.scrollHeight));
+  assert.ok(await inView(".filters-close"), "the close button is in view at the bottom of the drawer");
+  assert.ok(await inView(".filters-apply"));
+  await page.click(".filters-apply");
+  await page.waitForSelector(".filters:not(.open)", { state: "hidden" });
+  assert.equal(await page.$$eval("[data-doc].doc-card", (cs) => cs.length), n);
+  // The reader's close button stays in view while its text scrolls on a phone.
+  await page.click('[data-doc] h2 a');
+  await page.waitForSelector("[role=dialog]");
+  await page.$eval(".reader", (r) => r.scrollTo(0, r.scrollHeight));
+  assert.ok(await inView(".reader-close"), "the reader's close button");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -39,9 +39,21 @@ pub fn panel(explorer: Explorer) -> Node {
         .child(sector_facet(explorer))
         .child(actor_facet(explorer))
         .child(source_facet(explorer))
-        .child(claims_facet(explorer));
+        .child(claims_facet(explorer))
+        .child(apply_button(explorer));
     dom::bind(aside, move |a| {
         a.set_class_name(if explorer.filters_open.get() { "filters open" } else { "filters" });
+    })
+}
+
+/// On a phone, the drawer's sticky footer: how many documents the filters give, and the
+/// button that closes the drawer to show them.
+fn apply_button(explorer: Explorer) -> Node {
+    let button = el("button").class("filters-apply").attr("type", "button").attr("data-action", "filters-close");
+    dom::keep(button, move || {
+        let n = explorer.eval.with(|e| e.documents.len());
+        let t = explorer.t();
+        vec![el("span").text(&[t.show_results, " (", &t.count(n, Counted::Documents), ")"].concat())]
     })
 }
 
