@@ -108,6 +108,29 @@ pub fn number(lang: Lang, value: f64) -> String {
     out
 }
 
+/// One end of a date range in words, as a chip shows it: "Depuis le 29 juillet 2025",
+/// "Depuis août 2025", "Jusqu'au 31 juillet 2025", "Jusqu'à 2024"; "From …", "To …".
+///
+/// ```
+/// use explorer::{date::DateSpec, format::range_end, query::Lang};
+/// let august = DateSpec::parse("2025-08").unwrap();
+/// assert_eq!(range_end(Lang::Fr, &august, false), "Depuis août 2025");
+/// assert_eq!(range_end(Lang::Fr, &DateSpec::parse("2025-07-31").unwrap(), true), "Jusqu’au 31 juillet 2025");
+/// assert_eq!(range_end(Lang::En, &august, true), "To August 2025");
+/// ```
+pub fn range_end(lang: Lang, d: &DateSpec, end: bool) -> String {
+    let day = d.precision == Precision::Day;
+    let words = match (lang, end, day) {
+        (Lang::Fr, false, true) => "Depuis le",
+        (Lang::Fr, false, false) => "Depuis",
+        (Lang::Fr, true, true) => "Jusqu’au",
+        (Lang::Fr, true, false) => "Jusqu’à",
+        (Lang::En, false, _) => "From",
+        (Lang::En, true, _) => "To",
+    };
+    format!("{words} {}", date(lang, d))
+}
+
 /// Words of a title kept in a document's short label.
 const LABEL_TITLE_WORDS: usize = 5;
 

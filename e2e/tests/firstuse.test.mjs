@@ -53,3 +53,22 @@ test("on a phone, the drawer shows how many results a choice gives and a sticky 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("small things: French range chips, one 'approx.', no 'prévu' on a proposal made, Enter in the type-ahead, the event's place", async () => {
+  const { page, problems, context } = await open("?from=2025-08&view=timeline");
+  assert.match(await page.$eval(".chips", (c) => c.textContent), /Depuis août 2025/);
+  await page.goto(app.url() + "?view=timeline");
+  await page.waitForSelector(".tl-list");
+  const when = (id) => page.$eval(`.tl-item[data-event="${id}"] .tl-when`, (w) => w.textContent);
+  const approx = await when("science-education-working-group");
+  assert.match(approx, /\(approx\.\)/);
+  assert.doesNotMatch(approx, /approximative/);
+  assert.equal(await page.$$eval('.tl-item[data-event="russian-energy-proposals"] .tl-planned', (b) => b.length), 0);
+  assert.match(await when("commission-first-session"), /Bamako/);
+  await page.fill("#actor-find", "tsiv");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("actor=sergei-tsivilev"));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "actor-find", "typing can go on");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

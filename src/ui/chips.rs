@@ -1,6 +1,6 @@
 //! Active filters as chips.
 
-use explorer::format::date;
+use explorer::format::range_end;
 use explorer::i18n::{sector_label, strings};
 use explorer::query::Filter;
 use explorer::query::chips::{Chip, chips, remove};
@@ -21,8 +21,8 @@ pub fn chip_label(explorer: &Explorer, filter: &Filter, chip: &Chip) -> String {
         Chip::Source(id) => explorer.doc_label(id).to_string(),
         Chip::Disputed => t.only_disputed.to_string(),
         Chip::Single => t.only_single.to_string(),
-        Chip::From => format!("{} {}", t.date_from, filter.from.map(|d| date(lang, &d)).unwrap_or_default()),
-        Chip::To => format!("{} {}", t.date_to, filter.to.map(|d| date(lang, &d)).unwrap_or_default()),
+        Chip::From => filter.from.map(|d| range_end(lang, &d, false)).unwrap_or_default(),
+        Chip::To => filter.to.map(|d| range_end(lang, &d, true)).unwrap_or_default(),
         Chip::Query => format!("« {} »", filter.q),
     }
 }

@@ -32,6 +32,16 @@ pub fn keydown(explorer: Explorer, event: &web_sys::Event) {
             _ => {}
         }
     }
+    // Enter in the actor type-ahead picks the first actor it shows.
+    if key == "Enter"
+        && browser::closest(event, "#actor-find").is_some()
+        && let Some(first) = browser::find(".actor-side a[data-facet=actor][href]")
+        && let Some(href) = first.get_attribute("href")
+    {
+        event.prevent_default();
+        explorer.follow(&href);
+        return;
+    }
     if key == " "
         && let Some(checkbox) = browser::closest(event, "a[role=checkbox]")
     {

@@ -21,6 +21,8 @@ struct Item {
     date: Option<DateSpec>,
     planned: bool,
     note: Option<&'static str>,
+    /// Where it happened (an actor id of kind place or country).
+    place: Option<&'static str>,
     sources: &'static [Source],
 }
 
@@ -58,6 +60,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 date: ev.date,
                 planned: ev.status == EventStatus::Planned,
                 note: lang.pick(ev.note_fr.as_deref(), ev.note_en.as_deref()),
+                place: ev.place.as_deref(),
                 sources: &ev.sources,
             }
         })
@@ -69,8 +72,10 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 title: lang.pick(&a.title_fr, &a.title_en),
                 kind: agreement_status(lang, a.status),
                 date: a.date,
-                planned: matches!(a.status, AgreementStatus::Planned | AgreementStatus::Proposed),
+                // A proposal was made (on its date); only what is still to come is "planned".
+                planned: a.status == AgreementStatus::Planned,
                 note: lang.pick(a.note_fr.as_deref(), a.note_en.as_deref()),
+                place: a.place.as_deref(),
                 sources: &a.sources,
             }
         }))
@@ -131,10 +136,15 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                         .attr("rx", "2")
                 }
             });
-            let when = match it.date {
+            // An approximate date already says "(approx.)"; the others say their precision.
+            let mut when = match it.date {
+                Some(d) if d.precision == Precision::Approximate => date(lang, &d),
                 Some(d) => format!("{} · {}", date(lang, &d), precision(lang, d.precision)),
                 None => t.undated.to_string(),
             };
+            if let Some(place) = it.place.and_then(|p| corpus.actor(p)) {
+                when = [&when, " · ", explorer.actor_name(place)].concat();
+            }
             let sources: Vec<Node> = it
                 .sources
                 .iter()
