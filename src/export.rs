@@ -20,7 +20,7 @@ use std::fmt::Write;
 use crate::date::{DateSpec, Precision};
 use crate::format;
 use crate::i18n::{agreement_status, event_kind};
-use crate::model::{Basis, Source};
+use crate::model::{ActorKind, Basis, Source, Target};
 use crate::query::eval::{Evaluation, Index};
 use crate::query::url::print;
 use crate::query::{Lang, ViewState};
@@ -43,7 +43,7 @@ struct Row<'a> {
     document: &'a str,
     passage: Option<usize>,
     date: Option<DateSpec>,
-    date_basis: Option<Basis>,
+    date_basis: Option<DateBasis>,
     /// The kind of event or the status of an agreement, in the export's language.
     kind: &'a str,
     title: &'a str,
@@ -52,6 +52,39 @@ struct Row<'a> {
     sources: Vec<&'a Source>,
     /// For a fact: some of its sources contradict each other.
     disputed: bool,
+    /// The human label of `document` ("Info Matin, 28 juillet 2025").
+    source: String,
+    /// Places, actors and sectors (ids): of a passage, those it mentions; of an event or
+    /// agreement, its place, actors and sectors.
+    places: Vec<&'a str>,
+    actors: Vec<&'a str>,
+    sectors: Vec<&'a str>,
+    /// Figures (ids) stated in a passage.
+    figures: Vec<&'a str>,
+}
+
+impl<'a> Row<'a> {
+    fn new(record: &'static str, id: String, document: &'a str) -> Row<'a> {
+        Row {
+            record,
+            id,
+            document,
+            passage: None,
+            date: None,
+            date_basis: None,
+            kind: "",
+            title: "",
+            text: "",
+            link: String::new(),
+            sources: Vec::new(),
+            disputed: false,
+            source: String::new(),
+            places: Vec::new(),
+            actors: Vec::new(),
+            sectors: Vec::new(),
+            figures: Vec::new(),
+        }
+    }
 }
 
 fn precision_key(p: Precision) -> &'static str {
@@ -76,68 +109,106 @@ impl Export<'_> {
         self.index.corpus.document(&s.doc).and_then(|d| d.passage_of(s.span))
     }
 
-    /// Documents, events and agreements (in timeline order), then passages.
+    /// Documents, events and agreements (in timeline order, each followed by one `source` row
+    /// per source), then passages.
     fn rows(&self) -> Vec<Row<'_>> {
         let corpus = self.index.corpus;
+        let labels = format::document_labels(corpus, self.lang);
+        let label = |doc: &str| corpus.documents.iter().position(|d| d.id == doc).map(|i| labels[i].clone());
         let mut rows = Vec::new();
         for &i in &self.eval.documents {
             let d = &corpus.documents[i];
-            rows.push(Row {
-                record: "document",
-                id: d.id.to_string(),
-                document: &d.id,
-                passage: None,
-                date: d.published.map(|p| p.date),
-                date_basis: d.published.map(|p| p.basis),
-                kind: d.outlet.as_deref().unwrap_or_default(),
-                title: &d.title,
-                text: d.author.as_deref().unwrap_or_default(),
-                link: self.passage_link(&d.id, None),
-                sources: Vec::new(),
-                disputed: false,
-            });
+            let mut row = Row::new("document", d.id.to_string(), &d.id);
+            row.date = d.published.map(|p| p.date);
+            row.date_basis = d.published.map(|p| DateBasis::Document(p.basis));
+            row.kind = d.outlet.as_deref().unwrap_or_default();
+            row.title = &d.title;
+            row.text = d.author.as_deref().unwrap_or_default();
+            row.link = self.passage_link(&d.id, None);
+            row.source = labels[i].clone();
+            rows.push(row);
         }
         let mut items: Vec<Row> = Vec::new();
         for &i in &self.eval.events {
             let e = &corpus.events[i];
-            items.push(self.item(
-                "event",
-                &e.id,
-                event_kind(self.lang, e.kind),
-                e.date,
-                &e.sources,
-                (self.lang.pick(&e.title_fr, &e.title_en), self.lang.pick(e.note_fr.as_deref(), e.note_en.as_deref())),
-            ));
+            let title = (
+                self.lang.pick(e.title_fr.as_ref(), &e.title_en),
+                self.lang.pick(e.note_fr.as_deref(), e.note_en.as_deref()),
+            );
+            let mut row = self.item("event", &e.id, event_kind(self.lang, e.kind), e.date, &e.sources, title);
+            row.places.extend(e.place.as_deref());
+            row.actors = e.actors.iter().map(|a| a.as_ref()).collect();
+            row.sectors = e.sectors.iter().map(|s| s.as_ref()).collect();
+            items.push(row);
         }
         for &i in &self.eval.agreements {
             let a = &corpus.agreements[i];
-            items.push(self.item(
-                "agreement",
-                &a.id,
-                agreement_status(self.lang, a.status),
-                a.date,
-                &a.sources,
-                (self.lang.pick(&a.title_fr, &a.title_en), self.lang.pick(a.note_fr.as_deref(), a.note_en.as_deref())),
-            ));
+            let title = (
+                self.lang.pick(a.title_fr.as_ref(), &a.title_en),
+                self.lang.pick(a.note_fr.as_deref(), a.note_en.as_deref()),
+            );
+            let mut row =
+                self.item("agreement", &a.id, agreement_status(self.lang, a.status), a.date, &a.sources, title);
+            row.places.extend(a.place.as_deref());
+            row.actors = a.parties.iter().map(|a| a.as_ref()).collect();
+            row.sectors = a.sectors.iter().map(|s| s.as_ref()).collect();
+            items.push(row);
         }
         crate::order::by_key(&mut items, |r| crate::order::by_date(r.date));
-        rows.extend(items);
+        for mut item in items {
+            item.source = label(item.document).unwrap_or_default();
+            let sources: Vec<Row> = item
+                .sources
+                .iter()
+                .map(|s| {
+                    let mut row = Row::new("source", item.id.clone(), &s.doc);
+                    row.passage = self.source(s);
+                    row.text = &s.quote;
+                    row.kind = s.stage.map(|st| st.key()).unwrap_or_default();
+                    row.link = self.passage_link(&s.doc, row.passage);
+                    row.source = label(&s.doc).unwrap_or_default();
+                    row
+                })
+                .collect();
+            rows.push(item);
+            rows.extend(sources);
+        }
         for &(d, p) in &self.eval.passages {
             let doc = &corpus.documents[d];
-            rows.push(Row {
-                record: "passage",
-                id: format!("{}#{p}", doc.id),
-                document: &doc.id,
-                passage: Some(p),
-                date: None,
-                date_basis: None,
-                kind: "",
-                title: "",
-                text: doc.slice(doc.passages[p]),
-                link: self.passage_link(&doc.id, Some(p)),
-                sources: Vec::new(),
-                disputed: false,
-            });
+            let mut row = Row::new("passage", format!("{}#{p}", doc.id), &doc.id);
+            row.passage = Some(p);
+            row.text = doc.slice(doc.passages[p]);
+            row.link = self.passage_link(&doc.id, Some(p));
+            row.source = labels[d].clone();
+            for m in doc.mentions.iter().filter(|m| m.passage == p) {
+                match &m.target {
+                    Target::Date(date) if row.date.is_none() => {
+                        row.date = Some(*date);
+                        row.date_basis = Some(DateBasis::Passage);
+                    }
+                    Target::Actor(id) => {
+                        let place = corpus.actor(id).is_some_and(|a| a.kind == ActorKind::Place);
+                        let list = if place { &mut row.places } else { &mut row.actors };
+                        if !list.contains(&id.as_ref()) {
+                            list.push(id);
+                        }
+                    }
+                    Target::Sector(id) if !row.sectors.contains(&id.as_ref()) => row.sectors.push(id),
+                    _ => {}
+                }
+            }
+            if row.date.is_none() {
+                row.date = doc.published.map(|p| p.date);
+                row.date_basis = row.date.map(|_| DateBasis::OfDocument);
+            }
+            let span = doc.passages[p];
+            row.figures = corpus
+                .figures
+                .iter()
+                .filter(|f| f.sources.iter().any(|s| s.doc == doc.id && span.contains(&s.span)))
+                .map(|f| f.id.as_ref())
+                .collect();
+            rows.push(row);
         }
         rows
     }
@@ -164,25 +235,21 @@ impl Export<'_> {
         (title, note): (&'b str, Option<&'b str>),
     ) -> Row<'b> {
         let first = sources.first();
-        Row {
-            record,
-            id: id.to_string(),
-            document: first.map(|s| s.doc.as_ref()).unwrap_or_default(),
-            passage: first.and_then(|s| self.source(s)),
-            date,
-            date_basis: None,
-            kind,
-            title,
-            text: note.unwrap_or_default(),
-            link: first.map(|s| self.passage_link(&s.doc, self.source(s))).unwrap_or_default(),
-            sources: sources.iter().collect(),
-            disputed: self.index.corpus.disputed(id),
-        }
+        let mut row = Row::new(record, id.to_string(), first.map(|s| s.doc.as_ref()).unwrap_or_default());
+        row.passage = first.and_then(|s| self.source(s));
+        row.date = date;
+        row.kind = kind;
+        row.title = title;
+        row.text = note.unwrap_or_default();
+        row.link = first.map(|s| self.passage_link(&s.doc, self.source(s))).unwrap_or_default();
+        row.sources = sources.iter().collect();
+        row.disputed = self.index.corpus.disputed(id);
+        row
     }
 }
 
 /// The columns of the CSV export.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 17] = [
     "record",
     "id",
     "document",
@@ -195,21 +262,53 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "text",
     "link",
     "disputed",
+    "source",
+    "places",
+    "actors",
+    "sectors",
+    "figures",
 ];
 
-/// The results as CSV (RFC 4180, UTF-8 with a byte-order mark so that spreadsheets read the
-/// accents). The first record, `view`, holds the corpus version in `id` and the permalink in
-/// `link`; then one record per document, event, agreement and passage. For a document, `kind`
-/// is the outlet and `text` the author; for an event or agreement, `text` is the note and the
-/// quote of its first source is in its passage, and `disputed` is `yes` when some of its
-/// sources contradict each other. A `comparison` record tells how the sources of a fact relate:
-/// `id` is the comparison, `title` the fact, `kind` the relation, `document` the documents
-/// (space-separated) and `text` the note.
+/// The results as CSV (RFC 4180, comma-separated, UTF-8 with a byte-order mark so that
+/// spreadsheets read the accents). See [`csv_with`].
 pub fn csv(export: &Export) -> String {
+    csv_with(export, ',')
+}
+
+/// The results as CSV separated by `separator` (`;` opens by double-click in a spreadsheet set
+/// to French, where `,` is the decimal mark).
+///
+/// The first record, `view`, holds the corpus version in `id` and the permalink in `link`;
+/// then one record per document, event, agreement and passage. For a document, `kind` is the
+/// outlet and `text` the author; for an event or agreement, `text` is the note, `disputed` is
+/// `yes` when some of its sources contradict each other, and one `source` record follows per
+/// source (its document, passage, quote in `text`, stage in `kind`). `source` is the human
+/// label of the document; `places`, `actors`, `sectors` and `figures` list names (a passage's:
+/// those it mentions or states; an event's or agreement's: its own), separated by " | ". A
+/// passage's `date` is the first it states, else its document's (`date_basis`: `passage` or
+/// `document`). A `comparison` record tells how the sources of a fact relate: `id` is the
+/// comparison, `title` the fact, `kind` the relation, `document` the documents
+/// (space-separated) and `text` the note.
+pub fn csv_with(export: &Export, separator: char) -> String {
+    let corpus = export.index.corpus;
+    let lang = export.lang;
+    let en = lang == Lang::En;
+    let actor = |id: &str| corpus.actor(id).map_or(id.to_string(), |a| a.name_in(en).to_string());
+    let sector =
+        |id: &str| corpus.sector(id).map_or(id.to_string(), |s| crate::i18n::sector_label(lang, s).to_string());
+    let figure = |id: &str| {
+        corpus.figures.iter().find(|f| f.id == id).map_or(id.to_string(), |f| {
+            format!("{}{}{}", lang.pick(&f.label_fr, &f.label_en), lang.pick(" : ", ": "), format::figure(lang, f))
+        })
+    };
+    let names =
+        |ids: &[&str], name: &dyn Fn(&str) -> String| ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(" | ");
     let mut out = String::from("\u{feff}");
-    line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
-    let version = &export.index.corpus.version;
-    line(&mut out, ["view", version, "", "", "", "", "", "", "", "", export.permalink, ""].map(String::from));
+    line(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()), separator);
+    let version = &corpus.version;
+    let mut view = vec![String::new(); CSV_COLUMNS.len()];
+    (view[0], view[1], view[10]) = ("view".into(), version.to_string(), export.permalink.to_string());
+    line(&mut out, view, separator);
     for r in export.rows() {
         line(
             &mut out,
@@ -226,33 +325,54 @@ pub fn csv(export: &Export) -> String {
                 r.text.to_string(),
                 r.link,
                 if r.disputed { "yes" } else { "" }.to_string(),
+                r.source,
+                names(&r.places, &actor),
+                names(&r.actors, &actor),
+                names(&r.sectors, &sector),
+                names(&r.figures, &figure),
             ],
+            separator,
         );
     }
     for c in export.comparisons() {
-        let note = export.lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
+        let note = lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
         let docs = c.docs.join(" ");
-        let fields = ["comparison", &c.id, &docs, "", "", "", "", c.relation.key(), &c.fact, note, "", ""];
-        line(&mut out, fields.map(String::from));
+        let mut fields = vec![String::new(); CSV_COLUMNS.len()];
+        (fields[0], fields[1], fields[2], fields[7], fields[8], fields[9]) =
+            ("comparison".into(), c.id.to_string(), docs, c.relation.key().into(), c.fact.to_string(), note.into());
+        line(&mut out, fields, separator);
     }
     out
 }
 
-fn basis_key(basis: Option<Basis>) -> &'static str {
+fn basis_key(basis: Option<DateBasis>) -> &'static str {
     match basis {
-        Some(Basis::Stated) => "stated",
-        Some(Basis::Inferred) => "inferred",
+        Some(DateBasis::Document(Basis::Stated)) => "stated",
+        Some(DateBasis::Document(Basis::Inferred)) => "inferred",
+        Some(DateBasis::Passage) => "passage",
+        Some(DateBasis::OfDocument) => "document",
         None => "",
     }
 }
 
-/// Appends one CSV record: fields quoted when they hold a comma, a quote or a line break.
-fn line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+/// Where a row's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateBasis {
+    /// A document's publication date, stated or inferred.
+    Document(Basis),
+    /// A passage's own date (the first it states).
+    Passage,
+    /// A passage that states none: its document's date.
+    OfDocument,
+}
+
+/// Appends one CSV record: fields quoted when they hold the separator, a quote or a line break.
+fn line(out: &mut String, fields: impl IntoIterator<Item = String>, separator: char) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.push(separator);
         }
-        if f.contains([',', '"', '\n', '\r']) {
+        if f.contains([separator, '"', '\n', '\r']) {
             out.push('"');
             out.push_str(&f.replace('"', "\"\""));
             out.push('"');
@@ -282,6 +402,9 @@ pub fn json(export: &Export) -> String {
     }
     j.0.push('}');
     let rows = export.rows();
+    let corpus = export.index.corpus;
+    // Once for the whole file: a label is a look-up, not a computation per source.
+    let all_labels = format::document_labels(corpus, export.lang);
     for (array, records) in
         [("documents", &["document"][..]), ("events", &["event", "agreement"]), ("passages", &["passage"])]
     {
@@ -292,7 +415,19 @@ pub fn json(export: &Export) -> String {
                 j.0.push(',');
             }
             let passages: Vec<Option<usize>> = r.sources.iter().map(|s| export.source(s)).collect();
-            j.row(r, export.lang, &passages);
+            let labels: Vec<String> = r
+                .sources
+                .iter()
+                .map(|s| {
+                    corpus
+                        .documents
+                        .iter()
+                        .position(|d| d.id == s.doc)
+                        .map(|i| all_labels[i].clone())
+                        .unwrap_or_default()
+                })
+                .collect();
+            j.row(r, export.lang, &passages, &labels);
         }
         j.0.push(']');
     }
@@ -371,19 +506,37 @@ impl Json {
     }
 
     /// One record; `passages` are the passages of its sources, in order.
-    fn row(&mut self, r: &Row, lang: Lang, passages: &[Option<usize>]) {
+    fn strings(&mut self, key: &str, list: &[&str]) {
+        self.key(key, false);
+        self.0.push('[');
+        for (k, s) in list.iter().enumerate() {
+            if k > 0 {
+                self.0.push(',');
+            }
+            self.string(s);
+        }
+        self.0.push(']');
+    }
+
+    /// One record; `labels` are the sources' human labels, in order.
+    fn row(&mut self, r: &Row, lang: Lang, passages: &[Option<usize>], labels: &[String]) {
         self.0.push('{');
         match r.record {
             "document" => {
                 self.key("id", true).string(&r.id);
+                self.key("label", false).string(&r.source);
                 self.key("title", false).string(r.title);
                 self.key("outlet", false).optional_string(r.kind);
                 self.key("author", false).optional_string(r.text);
             }
             "passage" => {
                 self.key("document", true).string(r.document);
+                self.key("source", false).string(&r.source);
                 self.key("passage", false).optional_number(r.passage);
                 self.key("text", false).string(r.text);
+                self.key("date", false).optional_string(&r.date.map(|d| d.to_syntax()).unwrap_or_default());
+                self.key("date_basis", false).optional_string(basis_key(r.date_basis));
+                self.strings("figures", &r.figures);
             }
             record => {
                 self.key("id", true).string(&r.id);
@@ -402,16 +555,21 @@ impl Json {
         }
         if r.record == "document" {
             self.key("date_basis", false).optional_string(basis_key(r.date_basis));
+        } else {
+            self.strings("places", &r.places);
+            self.strings("actors", &r.actors);
+            self.strings("sectors", &r.sectors);
         }
         if !r.sources.is_empty() {
             self.key("sources", false);
             self.0.push('[');
-            for (k, (s, passage)) in r.sources.iter().zip(passages).enumerate() {
+            for (k, ((s, passage), label)) in r.sources.iter().zip(passages).zip(labels).enumerate() {
                 if k > 0 {
                     self.0.push(',');
                 }
                 self.0.push('{');
                 self.key("document", true).string(&s.doc);
+                self.key("label", false).string(label);
                 self.key("passage", false).optional_number(*passage);
                 self.key("quote", false).string(&s.quote);
                 self.key("stage", false).optional_string(s.stage.map(|s| s.key()).unwrap_or_default());

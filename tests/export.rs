@@ -2,7 +2,7 @@
 //! permalink and the corpus version. Read back with independent parsers (serde_json, and a
 //! small RFC 4180 reader below).
 
-use explorer::export::{CSV_COLUMNS, Export, csv, json};
+use explorer::export::{CSV_COLUMNS, Export, csv, csv_with, json};
 use explorer::query::eval::Index;
 use explorer::query::{Filter, Lang};
 use serde_json::Value;
@@ -13,6 +13,11 @@ fn index() -> Index<'static> {
 
 /// Reads RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
+    read_separated(text, ',')
+}
+
+/// Reads CSV separated by `separator`.
+fn read_separated(text: &str, separator: char) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let (mut row, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
     while let Some(c) = chars.next() {
@@ -24,7 +29,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             (true, '"') => quoted = false,
             (true, c) => field.push(c),
             (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, c) if c == separator => row.push(std::mem::take(&mut field)),
             (false, '\r') => {}
             (false, '\n') => {
                 row.push(std::mem::take(&mut field));
@@ -126,4 +131,49 @@ fn json_holds_every_result_of_the_filter_and_only_them() {
             assert_eq!(p["link"], format!("https://example.org/explorer/?doc={}&p={i}", doc.id));
         }
     }
+}
+
+#[test]
+fn csv_keeps_every_source_and_gives_each_passage_its_places_actors_sectors_figures_and_date() {
+    let index = index();
+    let corpus = index.corpus;
+    let eval = index.evaluate(&Filter::default());
+    let export = Export { index: &index, eval: &eval, permalink: PERMALINK, lang: Lang::Fr };
+    let rows = read_csv(csv(&export).trim_start_matches('\u{feff}'));
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    // Every source of every event and agreement, each in its own record after the fact.
+    for a in corpus.agreements.iter() {
+        let sources: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "source" && r[1] == a.id.as_ref()).collect();
+        assert_eq!(sources.len(), a.sources.len(), "{}", a.id);
+        for (row, s) in sources.iter().zip(a.sources.iter()) {
+            assert_eq!((row[2].as_str(), row[9].as_str()), (s.doc.as_ref(), s.quote.as_ref()));
+            assert!(!row[column("source")].is_empty() && !row[column("source")].contains("_"), "a human label");
+        }
+    }
+    // 000's passage on the heat map: Mali, the mining sector, a date; 002's on 10 000 cadres: the figure.
+    let passage = |doc: &str, starts: &str| {
+        let d = corpus.document(doc).unwrap();
+        let p = d.passages.iter().position(|p| d.slice(*p).starts_with(starts)).unwrap();
+        rows.iter().find(|r| r[0] == "passage" && r[2] == doc && r[3] == p.to_string()).unwrap().clone()
+    };
+    let heat = passage("000_194bb33a507fa3a4", "Un accord a été signé");
+    assert!(heat[column("actors")].contains("Mali"), "{heat:?}");
+    assert!(heat[column("sectors")].contains("Mines"), "{heat:?}");
+    assert_eq!((heat[4].as_str(), heat[6].as_str()), ("2025-07-29", "document"), "no date of its own: its article's");
+    let cadres = passage("002_054c372ceee383ed", "Il a rappelé");
+    assert!(cadres[column("figures")].contains("Cadres maliens formés en Russie"), "{cadres:?}");
+    let arrival = passage("001_acfb4e3aff133b8d", "Une délégation de 60");
+    assert_eq!((arrival[4].as_str(), arrival[6].as_str()), ("2025-07-28", "passage"));
+    assert!(arrival[column("places")].contains("Bamako"), "{arrival:?}");
+}
+
+#[test]
+fn the_semicolon_variant_holds_the_same_records_for_french_spreadsheets() {
+    let index = index();
+    let eval = index.evaluate(&Filter { sectors: vec!["energy".into()], ..Filter::default() });
+    let export = Export { index: &index, eval: &eval, permalink: PERMALINK, lang: Lang::Fr };
+    let comma = read_csv(csv(&export).trim_start_matches('\u{feff}'));
+    let semicolon = read_separated(csv_with(&export, ';').trim_start_matches('\u{feff}'), ';');
+    assert_eq!(comma, semicolon);
+    assert!(csv_with(&export, ';').lines().nth(0).unwrap().contains("record;id;document"));
 }

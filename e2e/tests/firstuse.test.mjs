@@ -72,3 +72,20 @@ test("small things: French range chips, one 'approx.', no 'prévu' on a proposal
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("exports keep every source and each passage's places, actors, sectors, figures and date; a ';' CSV for French spreadsheets", async () => {
+  const { page, problems, context } = await open("?sector=civil-nuclear");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="export-csv-semicolon"]')]);
+  const text = readFileSync(await file.path(), "utf8").replace(/^\uFEFF/, "");
+  assert.match(file.suggestedFilename(), /pointvirgule\.csv$/);
+  const lines = text.split("\r\n");
+  const header = lines[0].split(";");
+  for (const column of ["source", "places", "actors", "sectors", "figures"]) assert.ok(header.includes(column), column);
+  const nuclearSources = lines.filter((l) => l.startsWith("source;civil-nuclear-agreement;"));
+  assert.equal(nuclearSources.length, 3, "every source of the agreement");
+  const passages = lines.filter((l) => l.startsWith("passage;"));
+  assert.ok(passages.length > 0 && passages.every((l) => /;(passage|document);/.test(l)), "each passage has a date and its basis");
+  assert.ok(passages.some((l) => l.includes("Rosatom")), "actors named in the passages");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

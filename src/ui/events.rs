@@ -30,7 +30,9 @@ pub fn install(explorer: Explorer) {
             Some("dismiss") => explorer.notices.set(Vec::new()),
             Some("more") => explorer.shown.update(|n| *n += PAGE),
             Some("copy") => copy_link(explorer),
-            Some(action @ ("export-csv" | "export-json")) => results::export(&explorer, action),
+            Some(action @ ("export-csv" | "export-csv-semicolon" | "export-json")) => {
+                results::export(&explorer, action)
+            }
             _ => {}
         }
     });

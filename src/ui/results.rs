@@ -278,25 +278,28 @@ fn export_bar(t: &Strings) -> Node {
         .attr("aria-label", t.export)
         .child(el("span").class("export-label").text(t.export))
         .child(button("export-csv", t.export_csv))
+        .child(button("export-csv-semicolon", t.export_csv_semicolon).attr("title", t.export_csv_semicolon_hint))
         .child(button("export-json", t.export_json))
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
 }
 
 /// Downloads the current results, exactly as filtered, as `export-csv` or `export-json`.
 pub fn export(explorer: &Explorer, action: &str) {
-    use explorer::export::{Export, csv, json};
-    let (format, mime) = match action {
-        "export-csv" => ("csv", "text/csv;charset=utf-8"),
-        "export-json" => ("json", "application/json"),
+    use explorer::export::{Export, csv_with, json};
+    let (format, mime, separator) = match action {
+        "export-csv" => ("csv", "text/csv;charset=utf-8", ','),
+        "export-csv-semicolon" => ("csv", "text/csv;charset=utf-8", ';'),
+        "export-json" => ("json", "application/json", ','),
         _ => return,
     };
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
     let content = explorer.eval.with_untracked(|eval| {
         let export = Export { index: explorer.index, eval, permalink: &permalink, lang };
-        if format == "csv" { csv(&export) } else { json(&export) }
+        if format == "csv" { csv_with(&export, separator) } else { json(&export) }
     });
     let version = &explorer.corpus().version;
-    let name = format!("mali-russie-{}.{format}", &version[..version.len().min(8)]);
+    let variant = if separator == ';' { "-pointvirgule" } else { "" };
+    let name = format!("mali-russie-{}{variant}.{format}", &version[..version.len().min(8)]);
     browser::download(&name, mime, &content);
 }
