@@ -175,5 +175,5 @@ fn the_semicolon_variant_holds_the_same_records_for_french_spreadsheets() {
     let comma = read_csv(csv(&export).trim_start_matches('\u{feff}'));
     let semicolon = read_separated(csv_with(&export, ';').trim_start_matches('\u{feff}'), ';');
     assert_eq!(comma, semicolon);
-    assert!(csv_with(&export, ';').lines().nth(0).unwrap().contains("record;id;document"));
+    assert!(csv_with(&export, ';').lines().next().unwrap().contains("record;id;document"));
 }
