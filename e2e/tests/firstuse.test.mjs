@@ -89,3 +89,35 @@ test("exports keep every source and each passage's places, actors, sectors, figu
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("narrow screens and charts: the selected tab is in view, timeline points stay round, empty dates look empty", async () => {
+  const { page, context } = await open("?view=compare", { viewport: { width: 400, height: 800 } });
+  await page.waitForSelector(".fact-grid");
+  await page.waitForFunction(() => {
+    const r = document.querySelector("[role=tab][aria-selected=true]").getBoundingClientRect();
+    return r.left >= 0 && r.right <= innerWidth;
+  });
+  await page.goto(app.url() + "?view=timeline");
+  await page.waitForSelector(".tl-mark.point");
+  const shapes = await page.$$eval(".tl-mark.point", (ms) =>
+    ms.map((m) => {
+      const r = m.getBoundingClientRect();
+      return [Math.round(r.width), Math.round(r.height)];
+    }),
+  );
+  assert.ok(shapes.length > 0 && shapes.every(([w, h]) => w === h && w > 0), JSON.stringify(shapes));
+  // An empty date field draws no date: hiding its text by force changes nothing on screen.
+  await page.click(".filters-toggle");
+  const input = page.locator('[data-date-input="from"]');
+  assert.equal(await input.getAttribute("class"), "empty");
+  const box = await input.boundingBox();
+  // Where the date would be written (left of the calendar icon, inside the border).
+  const clip = { x: box.x + 3, y: box.y + 3, width: box.width * 0.55, height: box.height - 6 };
+  const drawn = await page.screenshot({ clip });
+  await input.evaluate((i) => i.style.setProperty("color", "transparent"));
+  assert.ok(drawn.equals(await page.screenshot({ clip })), "nothing drawn in an empty date field");
+  await input.evaluate((i) => i.style.removeProperty("color"));
+  await input.focus();
+  assert.ok(!drawn.equals(await page.screenshot({ clip })), "with focus, its fields show");
+  await context.close();
+});

@@ -150,6 +150,25 @@ pub fn focus_element(el: &web_sys::Element) {
     }
 }
 
+/// Scrolls the row `row` sideways, if needed, so that its child `item` is in view (a selected
+/// tab off the edge of a phone's screen). The page itself does not move.
+pub fn reveal_sideways(row: &str, item: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(row) = find(row).and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let Some(item) = row.query_selector(item).ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let (left, right) =
+        (item.offset_left() - row.offset_left(), item.offset_left() - row.offset_left() + item.offset_width());
+    let (start, width) = (row.scroll_left(), row.client_width());
+    if left < start {
+        row.set_scroll_left(left);
+    } else if right > start + width {
+        row.set_scroll_left(right - width);
+    }
+}
+
 /// The first element matching `selector` in the page.
 pub fn find(selector: &str) -> Option<web_sys::Element> {
     document()?.query_selector(selector).ok()?

@@ -60,6 +60,16 @@ impl Node {
         }
     }
 
+    /// Sets one style property through the CSS object model (which a strict content security
+    /// policy allows, unlike a `style` attribute).
+    pub fn style(self, property: &str, value: &str) -> Node {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.style().set_property(property, value);
+        }
+        self
+    }
+
     /// Sets the class list.
     pub fn class(self, classes: &str) -> Node {
         self.attr("class", classes)

@@ -288,6 +288,8 @@ fn date_input(explorer: Explorer, label: &str, end: bool) -> Node {
         let (from, to) = explorer.state.with(|s| s.filter.range());
         let day = if end { to } else { from };
         browser::set_input_value(i, &day.map(|d| d.to_string()).unwrap_or_default());
+        // Some engines (WebKit) draw today's date in an empty field: it must look empty.
+        let _ = i.set_attribute("class", if day.is_none() { "empty" } else { "" });
     });
     el("label").child(el("span").text(label)).child(input)
 }

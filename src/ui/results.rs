@@ -71,6 +71,8 @@ pub fn results(explorer: Explorer) -> Node {
                     .child(el("span").class("count").text(&count(&explorer, &e, view).to_string()))
             })
             .collect();
+        // On a narrow screen the selected tab may lie past the edge: bring it into view.
+        browser::later(|| browser::reveal_sideways(".tabs", "[aria-selected=true]"));
         vec![
             el("div")
                 .class("tabs")

@@ -3,7 +3,7 @@
 //! dashed, undated ones come last without a mark. Each lists its sources.
 
 use super::Explorer;
-use super::dom::{Node, el, svg};
+use super::dom::{Node, el};
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
 use explorer::i18n::strings;
@@ -110,30 +110,20 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
     let rows = items
         .into_iter()
         .map(|it| {
+            // The mark is HTML placed in thousandths of the track's width: an SVG stretched to
+            // the width would squash a round point into an oval.
             let mark = it.date.map(|d| {
                 if !recent(&d) {
                     // Far before the period (e.g. 1960): an arrow at the left edge.
-                    return svg("path").class("tl-mark earlier").attr("d", "M 14 2 L 2 8 L 14 14 Z");
+                    return el("span").class("tl-mark earlier").text("◀");
                 }
                 let (x0, x1) = (x_of(d.start, domain), x_of(d.end.next(), domain));
+                let left = ["calc(", &x0.to_string(), " * 0.1%)"].concat();
                 if d.precision == Precision::Day {
-                    let x = (x0 - 5).max(0).to_string();
-                    svg("rect")
-                        .class("tl-mark point")
-                        .attr("x", &x)
-                        .attr("y", "2")
-                        .attr("width", "10")
-                        .attr("height", "12")
-                        .attr("rx", "5")
+                    el("span").class("tl-mark point").style("left", &left)
                 } else {
-                    let w = (x1 - x0).max(6).to_string();
-                    svg("rect")
-                        .class("tl-mark span")
-                        .attr("x", &x0.to_string())
-                        .attr("y", "4")
-                        .attr("width", &w)
-                        .attr("height", "8")
-                        .attr("rx", "2")
+                    let width = ["max(6px, calc(", &(x1 - x0).to_string(), " * 0.1%))"].concat();
+                    el("span").class("tl-mark span").style("left", &left).style("width", &width)
                 }
             });
             // An approximate date already says "(approx.)"; the others say their precision.
@@ -163,13 +153,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                         .child(el("a").attr("href", &href).attr("data-nav", "").text(outlet))
                 })
                 .collect();
-            let track = svg("svg")
-                .class("tl-track")
-                .attr("viewBox", "0 0 1000 16")
-                .attr("preserveAspectRatio", "none")
-                .attr("aria-hidden", "true")
-                .child(svg("line").class("tl-rule").attr("x1", "0").attr("x2", "1000").attr("y1", "8").attr("y2", "8"))
-                .child_opt(mark);
+            let track = el("div").class("tl-track").attr("aria-hidden", "true").child_opt(mark);
             let when = el("p")
                 .class("tl-when")
                 .child(el("span").class("tl-badge").text(if it.is_event { t.event } else { t.agreement }))
