@@ -10,9 +10,9 @@
 //! assert!(p.mentions > 0 && !p.documents.is_empty());
 //! ```
 
+use crate::date::Day;
 use crate::model::{Source, Target};
-use crate::query::Filter;
-use crate::query::eval::{Histogram, Index};
+use crate::query::eval::{Bucket, Histogram, Index, Unit};
 
 /// A document where the entity appears.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,8 @@ pub struct SectorProfile {
     pub figures: Vec<usize>,
     /// Actors mentioned in the sector's passages, most shared first.
     pub actors: Vec<Together>,
-    /// Documents of the sector over time (the date facet's histogram for this sector alone).
+    /// The sector's passages over time: what happened when, month by month over the dense
+    /// period (a passage dated only by a year is not placed in a month).
     pub over_time: Histogram,
 }
 
@@ -100,7 +101,7 @@ pub fn sector(index: &Index, id: &str) -> Option<SectorProfile> {
         path.insert(0, p);
         parent = corpus.sectors[p].parent.as_deref();
     }
-    let filter = Filter { sectors: vec![id.to_string()], ..Default::default() };
+    let over_time = passages_by_month(index, &passages);
     Some(SectorProfile {
         sector,
         path,
@@ -111,8 +112,31 @@ pub fn sector(index: &Index, id: &str) -> Option<SectorProfile> {
         agreements: indices(corpus.agreements.iter().map(|a| names(&a.sectors))),
         figures: indices(corpus.figures.iter().map(|f| names(&f.sectors))),
         actors: together(corpus.actors.len(), &passages, |d, p| index.passage_actors(d, p).collect()),
-        over_time: index.evaluate(&filter).histogram,
+        over_time,
     })
+}
+
+/// Passages counted by the month they are dated in, from the start of the corpus's dense
+/// period to the last month a passage is dated in.
+fn passages_by_month(index: &Index, passages: &[(usize, usize)]) -> Histogram {
+    let dated: Vec<(Day, Day)> = passages.iter().filter_map(|&(d, p)| index.passage_date(d, p)).collect();
+    let start = index.period_start();
+    let recent = |r: &&(Day, Day)| start.is_none_or(|s| r.0 >= s);
+    let (Some(first), Some(last)) =
+        (dated.iter().filter(recent).map(|r| r.0).min(), dated.iter().filter(recent).map(|r| r.1).max())
+    else {
+        return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new() };
+    };
+    let mut buckets = Vec::new();
+    let (mut y, mut m) = (first.year, first.month);
+    while (y, m) <= (last.year, last.month) {
+        let end = Day::end_of_month(y, m).unwrap_or(Day { year: y, month: m, day: 28 });
+        let b0 = Day { year: y, month: m, day: 1 };
+        let count = dated.iter().filter(recent).filter(|r| r.0 <= end && r.1 >= b0).count();
+        buckets.push(Bucket { start: b0, end, count });
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    Histogram { unit: Unit::Month, earlier: None, buckets }
 }
 
 /// The passage a source points to, in its document (the link of an event, agreement, figure
@@ -162,6 +186,7 @@ fn together(n: usize, passages: &[(usize, usize)], of: impl Fn(usize, usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::query::Filter;
 
     fn index() -> Index<'static> {
         Index::new(crate::embedded::corpus().expect("the embedded corpus decodes"))
@@ -218,8 +243,12 @@ mod tests {
             assert!(child.mentions <= energy.mentions);
             assert!(child.documents.iter().all(|d| energy.documents.iter().any(|e| e.doc == d.doc)));
         }
+        // Over time: the energy passages dated as precisely as a month, each in its month.
         let in_histogram: usize = energy.over_time.buckets.iter().map(|b| b.count).sum();
-        assert!(in_histogram >= energy.documents.len().min(1));
+        let passages = index.evaluate(&Filter { sectors: vec!["energy".into()], ..Default::default() }).passages;
+        let dated = passages.iter().filter(|&&(d, p)| index.passage_date(d, p).is_some()).count();
+        assert!(in_histogram >= dated && dated > 0, "{in_histogram} < {dated}");
+        assert!(energy.over_time.buckets.iter().all(|b| b.start.year == 2025), "no month of 2024 for a year");
         assert!(sector(&index, "nope").is_none());
     }
 

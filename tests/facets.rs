@@ -195,7 +195,15 @@ fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() 
     let e = index().evaluate(&Filter::default());
     let h = &e.histogram;
     assert_eq!(h.unit, Unit::Month);
-    assert_eq!(h.earlier.as_ref().map(|b| b.count), Some(1), "1960, from « il y a 65 ans »");
+    // Before the dense period (June–August 2025): 1960 ("il y a 65 ans") and 2024 ("en 2024").
+    assert_eq!(h.earlier.as_ref().map(|b| b.count), Some(2), "002 for 1960, 001 for 2024");
+    assert_eq!(
+        h.buckets.first().map(|b| b.start.to_string()),
+        Some("2025-06-01".into()),
+        "the axis starts where dates are dense"
+    );
+    // A year ("en 2024") is no month: no bucket of 2024 is drawn, let alone filled.
+    assert!(h.buckets.iter().all(|b| b.start.year == 2025));
     let july = h.buckets.iter().find(|b| b.start.to_string() == "2025-07-01").unwrap();
     let july_range = DateSpec::parse("2025-07").unwrap();
     let expected = corpus()

@@ -121,3 +121,20 @@ test("narrow screens and charts: the selected tab is in view, timeline points st
   assert.ok(!drawn.equals(await page.screenshot({ clip })), "with focus, its fields show");
   await context.close();
 });
+
+test("old or coarse dates do not stretch the charts: the timeline axis and sector charts cover the dense period", async () => {
+  const { page, problems, context } = await open("?view=timeline");
+  await page.waitForSelector(".tl-axis .tick-label");
+  const labels = await page.$$eval(".tl-axis .tick-label", (ls) => ls.map((l) => l.textContent));
+  assert.ok(labels.length > 0 && labels.every((l) => l.endsWith("2025")), `${labels}`);
+  // The 2024 visits and the 1960 relations are shown at the edge.
+  assert.equal(await page.$$eval('.tl-item[data-event="russian-visits-2024"] .tl-mark.earlier', (m) => m.length), 1);
+  const months = await page.$$eval(".histogram [data-bucket]", (bs) => bs.map((b) => b.dataset.bucket));
+  assert.deepEqual(months, ["earlier", "2025-06-01", "2025-07-01", "2025-08-01"]);
+  await page.goto(app.url() + "?entity=sector.energy");
+  await page.waitForSelector(".over-time li");
+  const bars = await page.$$eval(".over-time li a", (as) => as.map((a) => a.textContent));
+  assert.ok(bars.every((b) => b.endsWith("2025")), `${bars}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -211,6 +211,38 @@ pub fn term_spans(text: &str, q: &str) -> Vec<(usize, usize)> {
     tokens(text).into_iter().filter(|t| any_term(&terms, &t.folded)).map(|t| (t.start, t.end)).collect()
 }
 
+/// Longest date range, in days, that a chart draws in a month or a day: a month is, a year
+/// ("en 2024") is not.
+const PRECISE_DAYS: i64 = 62;
+/// A gap, in days, between two precise dates beyond which the earlier ones are outliers.
+const DENSE_GAP_DAYS: i64 = 92;
+
+/// Whether a date range is narrow enough to place in a month of a chart.
+fn precise(range: &(Day, Day)) -> bool {
+    range.1.ordinal() - range.0.ordinal() <= PRECISE_DAYS
+}
+
+/// The start of the dense period of some dates: walking back from the latest, the earliest
+/// date reached before a gap of more than three months.
+///
+/// ```
+/// # use explorer::date::DateSpec;
+/// # let day = |s: &str| DateSpec::parse(s).unwrap().start;
+/// let dates = vec![day("2019-03-02"), day("2025-06-10"), day("2025-07-29"), day("2025-08-21")];
+/// assert_eq!(explorer::query::eval::dense_start(dates), Some(day("2025-06-10")));
+/// ```
+pub fn dense_start(mut starts: Vec<Day>) -> Option<Day> {
+    crate::order::by_key(&mut starts, |d| d.ordinal() as u64);
+    let mut first = *starts.last()?;
+    for d in starts.iter().rev().skip(1) {
+        if first.ordinal() - d.ordinal() > DENSE_GAP_DAYS {
+            break;
+        }
+        first = *d;
+    }
+    Some(first)
+}
+
 fn overlaps(range: (Option<Day>, Option<Day>), item: (Day, Day)) -> bool {
     range.0.is_none_or(|from| item.1 >= from) && range.1.is_none_or(|to| item.0 <= to)
 }
@@ -359,14 +391,12 @@ impl<'c> Index<'c> {
             .filter(|&side| corpus.country_of(side).is_some())
             .map(|side| (side, (0..n_actors).filter(|&a| corpus.actors[a].side == side).collect()))
             .collect();
-        // Dates long before the articles' own period (e.g. 1960) get one "earlier" bucket, so
-        // the histogram stays readable: the cut-off is two years before the first article.
-        let histogram_cutoff =
-            corpus.documents.iter().filter_map(|d| d.published).map(|p| p.date.start).min().map(|d| Day {
-                year: d.year - 2,
-                month: d.month,
-                day: 1,
-            });
+        // The period the charts draw: where the precise dates are dense. Older dates, and
+        // dates as coarse as a year ("en 2024", "il y a 65 ans"), go to one "earlier" bucket
+        // at its edge instead of stretching the axis over years.
+        let precise_starts: Vec<Day> =
+            docs.iter().flat_map(|d| d.dates.iter()).filter(|r| precise(r)).map(|r| r.0).collect();
+        let histogram_cutoff = dense_start(precise_starts).map(|d| Day { day: 1, ..d });
         Index {
             corpus,
             sector_pos,
@@ -528,8 +558,8 @@ impl<'c> Index<'c> {
     /// Documents over time, by month; by day when the filter's range spans 62 days or fewer.
     fn histogram(&self, docs: &[usize], range: (Option<Day>, Option<Day>)) -> Histogram {
         let cutoff = self.histogram_cutoff;
-        let recent = |r: &(Day, Day)| cutoff.is_none_or(|c| r.1 >= c);
-        let all_dates = || self.docs.iter().flat_map(|d| d.dates.iter()).filter(|r| recent(r));
+        let recent = |r: &(Day, Day)| cutoff.is_none_or(|c| r.0 >= c);
+        let all_dates = || self.docs.iter().flat_map(|d| d.dates.iter()).filter(|r| recent(r) && precise(r));
         let (Some(min), Some(max)) = (all_dates().map(|r| r.0).min(), all_dates().map(|r| r.1).max()) else {
             return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new() };
         };
@@ -563,12 +593,12 @@ impl<'c> Index<'c> {
             Unit::Month
         };
         let mut earlier = cutoff
-            .filter(|c| self.docs.iter().flat_map(|d| d.dates.iter()).any(|r| r.1 < *c))
+            .filter(|c| self.docs.iter().flat_map(|d| d.dates.iter()).any(|r| r.0 < *c))
             .map(|c| Bucket { start: Day { year: 1000, month: 1, day: 1 }, end: c.previous(), count: 0 });
         for &i in docs {
             let dates = &self.docs[i].dates;
             for b in buckets.iter_mut() {
-                if dates.iter().any(|&(s, e)| s <= b.end && e >= b.start) {
+                if dates.iter().any(|&(s, e)| precise(&(s, e)) && s <= b.end && e >= b.start) {
                     b.count += 1;
                 }
             }
@@ -590,6 +620,14 @@ impl<'c> Index<'c> {
         self.docs.get(doc).and_then(|d| d.passages.get(passage)).into_iter().flat_map(|p| p.sectors.iter())
     }
 
+    /// When a passage happened, as precisely as a month: the first precise date it states, else
+    /// its document's date if precise. `None` for a passage dated only by a year, or not at all.
+    pub fn passage_date(&self, doc: usize, passage: usize) -> Option<(Day, Day)> {
+        let d = self.docs.get(doc)?;
+        let p = d.passages.get(passage)?;
+        p.dates.iter().find(|r| precise(r)).or(d.published.as_ref().filter(|r| precise(r))).copied()
+    }
+
     /// The index of a sector id.
     pub fn sector_index(&self, id: &str) -> Option<usize> {
         self.sector_pos.get(id).copied()
@@ -600,8 +638,8 @@ impl<'c> Index<'c> {
         self.actor_pos.get(id).copied()
     }
 
-    /// The first day of the corpus's own period (two years before its first article): dates
-    /// before it are grouped as "earlier" in the histogram and the timeline.
+    /// The first day of the period where the corpus's precise dates are dense: dates before
+    /// it, and coarse ones (a year), are grouped as "earlier" in the histogram and the timeline.
     pub fn period_start(&self) -> Option<Day> {
         self.histogram_cutoff
     }

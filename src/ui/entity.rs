@@ -282,8 +282,8 @@ fn sector_page(explorer: &Explorer, t: &Strings, id: &str, close: &str) -> Vec<N
     )
 }
 
-/// Documents of the sector by month, each bar a link that filters the results to the sector
-/// in that month.
+/// The sector's passages by the month they are dated in, each bar a link that filters the
+/// results to the sector in that month.
 fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &str) -> Option<Node> {
     let lang = explorer.lang();
     let h = &p.over_time;
@@ -305,7 +305,7 @@ fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &
             el("li")
                 .child(el("a").attr("href", &href).attr("data-nav", "").text(&label))
                 .child(el("span").class("spark").attr("style", &format!("width: {}%", 4 + b.count * 96 / max)))
-                .child(el("span").class("count").text(&t.count(b.count, Counted::Documents)))
+                .child(el("span").class("count").text(&t.count(b.count, Counted::Passages)))
         })
         .collect::<Vec<_>>();
     Some(
