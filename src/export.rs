@@ -47,7 +47,8 @@ struct Row<'a> {
     /// The kind of event or the status of an agreement, in the export's language.
     kind: &'a str,
     title: &'a str,
-    text: &'a str,
+    /// A note's `{doc:ID}` references are written as the documents' labels.
+    text: std::borrow::Cow<'a, str>,
     link: String,
     sources: Vec<&'a Source>,
     /// For a fact: some of its sources contradict each other.
@@ -74,7 +75,7 @@ impl<'a> Row<'a> {
             date_basis: None,
             kind: "",
             title: "",
-            text: "",
+            text: "".into(),
             link: String::new(),
             sources: Vec::new(),
             disputed: false,
@@ -105,6 +106,16 @@ impl Export<'_> {
         format!("{base}?{}", print(&view))
     }
 
+    /// A note as text: the documents it names by their labels.
+    fn note(&self, note: &str) -> String {
+        let labels = format::document_labels(self.index.corpus, self.lang);
+        let label = |id: &str| {
+            let i = self.index.corpus.documents.iter().position(|d| d.id == id);
+            i.map(|i| labels[i].clone()).unwrap_or_else(|| id.to_string())
+        };
+        format::note_text(note, &label)
+    }
+
     fn source(&self, s: &'_ Source) -> Option<usize> {
         self.index.corpus.document(&s.doc).and_then(|d| d.passage_of(s.span))
     }
@@ -123,7 +134,7 @@ impl Export<'_> {
             row.date_basis = d.published.map(|p| DateBasis::Document(p.basis));
             row.kind = d.outlet.as_deref().unwrap_or_default();
             row.title = &d.title;
-            row.text = d.author.as_deref().unwrap_or_default();
+            row.text = d.author.as_deref().unwrap_or_default().into();
             row.link = self.passage_link(&d.id, None);
             row.source = labels[i].clone();
             rows.push(row);
@@ -163,7 +174,7 @@ impl Export<'_> {
                 .map(|s| {
                     let mut row = Row::new("source", item.id.clone(), &s.doc);
                     row.passage = self.source(s);
-                    row.text = &s.quote;
+                    row.text = s.quote.as_ref().into();
                     row.kind = s.stage.map(|st| st.key()).unwrap_or_default();
                     row.link = self.passage_link(&s.doc, row.passage);
                     row.source = label(&s.doc).unwrap_or_default();
@@ -177,7 +188,7 @@ impl Export<'_> {
             let doc = &corpus.documents[d];
             let mut row = Row::new("passage", format!("{}#{p}", doc.id), &doc.id);
             row.passage = Some(p);
-            row.text = doc.slice(doc.passages[p]);
+            row.text = doc.slice(doc.passages[p]).into();
             row.link = self.passage_link(&doc.id, Some(p));
             row.source = labels[d].clone();
             for m in doc.mentions.iter().filter(|m| m.passage == p) {
@@ -240,7 +251,10 @@ impl Export<'_> {
         row.date = date;
         row.kind = kind;
         row.title = title;
-        row.text = note.unwrap_or_default();
+        row.text = match note {
+            Some(n) if n.contains("{doc:") => self.note(n).into(),
+            n => n.unwrap_or_default().into(),
+        };
         row.link = first.map(|s| self.passage_link(&s.doc, self.source(s))).unwrap_or_default();
         row.sources = sources.iter().collect();
         row.disputed = self.index.corpus.disputed(id);
@@ -335,11 +349,11 @@ pub fn csv_with(export: &Export, separator: char) -> String {
         );
     }
     for c in export.comparisons() {
-        let note = lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
+        let note = export.note(lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default());
         let docs = c.docs.join(" ");
         let mut fields = vec![String::new(); CSV_COLUMNS.len()];
         (fields[0], fields[1], fields[2], fields[7], fields[8], fields[9]) =
-            ("comparison".into(), c.id.to_string(), docs, c.relation.key().into(), c.fact.to_string(), note.into());
+            ("comparison".into(), c.id.to_string(), docs, c.relation.key().into(), c.fact.to_string(), note);
         line(&mut out, fields, separator);
     }
     out
@@ -450,8 +464,8 @@ pub fn json(export: &Export) -> String {
             j.string(d);
         }
         j.0.push(']');
-        let note = export.lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default();
-        j.key("note", false).optional_string(note);
+        let note = export.note(export.lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default());
+        j.key("note", false).optional_string(&note);
         j.0.push('}');
     }
     j.0.push(']');
@@ -527,13 +541,13 @@ impl Json {
                 self.key("label", false).string(&r.source);
                 self.key("title", false).string(r.title);
                 self.key("outlet", false).optional_string(r.kind);
-                self.key("author", false).optional_string(r.text);
+                self.key("author", false).optional_string(&r.text);
             }
             "passage" => {
                 self.key("document", true).string(r.document);
                 self.key("source", false).string(&r.source);
                 self.key("passage", false).optional_number(r.passage);
-                self.key("text", false).string(r.text);
+                self.key("text", false).string(&r.text);
                 self.key("date", false).optional_string(&r.date.map(|d| d.to_syntax()).unwrap_or_default());
                 self.key("date_basis", false).optional_string(basis_key(r.date_basis));
                 self.strings("figures", &r.figures);
@@ -543,7 +557,7 @@ impl Json {
                 self.key("type", false).string(record);
                 self.key("kind", false).string(r.kind);
                 self.key("title", false).string(r.title);
-                self.key("note", false).optional_string(r.text);
+                self.key("note", false).optional_string(&r.text);
                 self.key("disputed", false).0.push_str(if r.disputed { "true" } else { "false" });
             }
         }

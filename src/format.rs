@@ -131,6 +131,18 @@ pub fn range_end(lang: Lang, d: &DateSpec, end: bool) -> String {
     format!("{words} {}", date(lang, d))
 }
 
+/// A note as plain text, each document reference replaced by `label(id)`.
+pub fn note_text(note: &str, label: &dyn Fn(&str) -> String) -> String {
+    use crate::model::{NotePart, note_parts};
+    note_parts(note)
+        .into_iter()
+        .map(|p| match p {
+            NotePart::Text(t) => t.to_string(),
+            NotePart::Doc(id) => label(id),
+        })
+        .collect()
+}
+
 /// Words of a title kept in a document's short label.
 const LABEL_TITLE_WORDS: usize = 5;
 

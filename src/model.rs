@@ -495,6 +495,40 @@ pub struct Figure {
     pub sources: List<Source>,
 }
 
+/// A piece of a knowledge-base note: text, or a reference to a document (`{doc:ID}`), which
+/// the interface shows as the document's human label and a link, never as its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotePart<'a> {
+    Text(&'a str),
+    Doc(&'a str),
+}
+
+/// Splits a note into text and document references.
+///
+/// ```
+/// use explorer::model::{NotePart, note_parts};
+/// assert_eq!(
+///     note_parts("Selon {doc:001_x}, oui."),
+///     [NotePart::Text("Selon "), NotePart::Doc("001_x"), NotePart::Text(", oui.")]
+/// );
+/// ```
+pub fn note_parts(note: &str) -> Vec<NotePart<'_>> {
+    let mut parts = Vec::new();
+    let mut rest = note;
+    while let Some(at) = rest.find("{doc:") {
+        let Some(end) = rest[at..].find('}') else { break };
+        if at > 0 {
+            parts.push(NotePart::Text(&rest[..at]));
+        }
+        parts.push(NotePart::Doc(&rest[at + 5..at + end]));
+        rest = &rest[at + end + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(NotePart::Text(rest));
+    }
+    parts
+}
+
 impl Corpus {
     /// Finds a document by its id.
     pub fn document(&self, id: &str) -> Option<&Document> {

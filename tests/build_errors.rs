@@ -363,3 +363,15 @@ fn a_described_phrase_without_its_demonym() {
     });
     assert_at(&error, &knowledge(&dir, "references.toml"), "phrase = \"la partie russe\"", "followed by {demonym}");
 }
+
+#[test]
+fn a_note_that_names_an_unknown_document() {
+    let (dir, error) = error_after("note-doc", |dir| {
+        common::edit(
+            &knowledge(dir, "comparisons.toml"),
+            "{doc:001_acfb4e3aff133b8d} présente",
+            "{doc:009_nowhere} présente",
+        );
+    });
+    assert_at(&error, &knowledge(&dir, "comparisons.toml"), "{doc:009_nowhere}", "unknown document {doc:009_nowhere}");
+}

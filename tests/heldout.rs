@@ -23,9 +23,10 @@ fn held_out_articles_meet_the_precision_and_recall_targets() {
     }
 }
 
-/// A copy of the seeds with the held-out articles dropped in, as a maintainer would.
-fn corpus_with_heldout() -> explorer::model::Corpus {
-    let dir = common::copy_of_seeds("heldout-rules");
+/// A copy of the seeds with the held-out articles dropped in, as a maintainer would. `name`
+/// keeps the copies of tests running in parallel apart.
+fn corpus_with_heldout(name: &str) -> explorer::model::Corpus {
+    let dir = common::copy_of_seeds(name);
     for name in ["depeche", "communique"] {
         std::fs::copy(fixtures().join(format!("{name}.txt")), dir.join(format!("heldout_{name}.txt"))).unwrap();
     }
@@ -34,7 +35,7 @@ fn corpus_with_heldout() -> explorer::model::Corpus {
 
 #[test]
 fn datelines_date_the_article_and_relative_days_follow() {
-    let corpus = corpus_with_heldout();
+    let corpus = corpus_with_heldout("heldout-dates");
     let depeche = corpus.document("heldout_depeche").unwrap();
     let published = depeche.published.unwrap();
     assert_eq!((published.date.to_syntax(), published.basis), ("2025-09-12".into(), Basis::Stated));
@@ -53,7 +54,7 @@ fn datelines_date_the_article_and_relative_days_follow() {
 
 #[test]
 fn a_sector_word_in_a_title_describes_the_actor_not_the_sentence() {
-    let corpus = corpus_with_heldout();
+    let corpus = corpus_with_heldout("heldout-titles");
     let depeche = corpus.document("heldout_depeche").unwrap();
     // "Le ministre de la Santé … la vaccination": health, through "vaccination" only.
     let sentence =

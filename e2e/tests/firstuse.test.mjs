@@ -109,7 +109,7 @@ test("narrow screens and charts: the selected tab is in view, timeline points st
   // An empty date field draws no date: hiding its text by force changes nothing on screen.
   await page.click(".filters-toggle");
   const input = page.locator('[data-date-input="from"]');
-  assert.equal(await input.getAttribute("class"), "empty");
+  assert.equal(await input.getAttribute("class"), "date-empty");
   const box = await input.boundingBox();
   // Where the date would be written (left of the calendar icon, inside the border).
   const clip = { x: box.x + 3, y: box.y + 3, width: box.width * 0.55, height: box.height - 6 };
@@ -135,6 +135,18 @@ test("old or coarse dates do not stretch the charts: the timeline axis and secto
   await page.waitForSelector(".over-time li");
   const bars = await page.$$eval(".over-time li a", (as) => as.map((a) => a.textContent));
   assert.ok(bars.every((b) => b.endsWith("2025")), `${bars}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("notes name sources by their human label, as a link, never by an id", async () => {
+  const { page, problems, context } = await open("?view=compare");
+  const note = page.locator('[data-disagreement="commission-existence"] .relation-note');
+  const text = await note.textContent();
+  assert.doesNotMatch(text, /\{doc:|\d{3}_[0-9a-f]{16}/);
+  const link = note.locator("a").first();
+  assert.equal(await link.textContent(), "Info Matin, 28 juillet 2025");
+  assert.match(await link.getAttribute("href"), /doc=001_acfb4e3aff133b8d/);
   assert.deepEqual(problems, []);
   await context.close();
 });

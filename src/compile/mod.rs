@@ -122,6 +122,26 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
     date_from_events(&mut documents, &events);
     let comparisons =
         claims::comparisons(&comparisons_in.comparison, &comparisons_file, &events, &agreements, &figures)?;
+    // Notes name documents by `{doc:ID}`: every reference must exist.
+    let notes = events
+        .iter()
+        .map(|e| (&e.id, [&e.note_fr, &e.note_en], &events_file))
+        .chain(agreements.iter().map(|a| (&a.id, [&a.note_fr, &a.note_en], &agreements_file)))
+        .chain(figures.iter().map(|f| (&f.id, [&f.note_fr, &f.note_en], &figures_file)))
+        .chain(comparisons.iter().map(|c| (&c.id, [&c.note_fr, &c.note_en], &comparisons_file)));
+    for (owner, texts, file) in notes {
+        for note in texts.into_iter().flatten() {
+            for part in crate::model::note_parts(note) {
+                if let crate::model::NotePart::Doc(id) = part
+                    && !documents.iter().any(|d| d.id == id)
+                {
+                    let line = file.source.find(&format!("{{doc:{id}}}")).map(|at| file.line_of(at));
+                    let reason = format!("{owner:?}: the note names an unknown document {{doc:{id}}}");
+                    return Err(CompileError::new(&file.path, line, reason));
+                }
+            }
+        }
+    }
 
     let version = version_of(dir)?;
     Ok(Corpus {

@@ -151,7 +151,9 @@ fn fact_card(explorer: &Explorer, t: &Strings, lang: Lang, fact: &Fact) -> Node 
                 .child(el("strong").text(relation(lang, c.relation)))
                 .text(t.colon)
                 .text(&labels(&c.docs))
-                .child_opt(note.map(|n| el("span").class("relation-note").text(" — ").text(n)))
+                .child_opt(
+                    note.map(|n| super::reader::note(explorer, el("span").class("relation-note").text(" — "), n)),
+                )
         })
         .collect();
     let ladder = claims.iter().any(|c| !c.stages.is_empty()).then(|| {

@@ -289,7 +289,7 @@ fn date_input(explorer: Explorer, label: &str, end: bool) -> Node {
         let day = if end { to } else { from };
         browser::set_input_value(i, &day.map(|d| d.to_string()).unwrap_or_default());
         // Some engines (WebKit) draw today's date in an empty field: it must look empty.
-        let _ = i.set_attribute("class", if day.is_none() { "empty" } else { "" });
+        let _ = i.set_attribute("class", if day.is_none() { "date-empty" } else { "" });
     });
     el("label").child(el("span").text(label)).child(input)
 }

@@ -97,6 +97,18 @@ pub fn passage_href(explorer: &Explorer, doc: &str, passage: Option<usize>) -> S
     })
 }
 
+/// A knowledge-base note in `host`: its text, each document it names (`{doc:ID}`) shown by
+/// its human label as a link to the document.
+pub fn note(explorer: &Explorer, host: Node, text: &str) -> Node {
+    use explorer::model::{NotePart, note_parts};
+    note_parts(text).into_iter().fold(host, |host, part| match part {
+        NotePart::Text(t) => host.text(t),
+        NotePart::Doc(id) => host.child(
+            el("a").attr("href", &passage_href(explorer, id, None)).attr("data-nav", "").text(explorer.doc_label(id)),
+        ),
+    })
+}
+
 /// Publication line of a document: outlet · author · date, its precision and whether the
 /// article states it or it was inferred.
 fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {

@@ -171,7 +171,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                         .text(it.title)
                         .child_opt(super::compare::disputed_badge(explorer, it.id)),
                 )
-                .child_opt(it.note.map(|n| el("p").class("tl-note").text(n)))
+                .child_opt(it.note.map(|n| super::reader::note(explorer, el("p").class("tl-note"), n)))
                 .child(
                     el("details")
                         .class("tl-sources")
