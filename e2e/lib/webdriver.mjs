@@ -100,13 +100,29 @@ export async function startBrowser(engine) {
         "moz:firefoxOptions": { binary: which("firefox-esr"), args: ["-headless"], prefs: { "network.dns.disableIPv6": true } },
       };
     } else {
-      // WebKitGTK needs a display: a virtual one, on a free number.
-      const display = `:${90 + (port % 400)}`;
-      const xvfb = spawn(which("Xvfb"), [display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" });
+      // WebKitGTK needs a display: a virtual one. Xvfb picks a free number itself and writes it
+      // on its standard output (-displayfd): two browsers at once, or a display left by an
+      // earlier run, never collide.
+      const xvfb = spawn(which("Xvfb"), ["-displayfd", "1", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], {
+        stdio: ["ignore", "pipe", "ignore"],
+      });
       children.push(xvfb);
-      await sleep(500);
-      if (xvfb.exitCode !== null) throw new Error(`Xvfb exited with code ${xvfb.exitCode}`);
-      env = { ...process.env, DISPLAY: display };
+      const number = await new Promise((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error("Xvfb gave no display number")), 10000);
+        xvfb.stdout.on("data", (chunk) => {
+          out += chunk;
+          if (out.includes("\n")) {
+            clearTimeout(timer);
+            resolve(out.trim());
+          }
+        });
+        xvfb.on("exit", (code) => {
+          clearTimeout(timer);
+          reject(new Error(`Xvfb exited with code ${code}`));
+        });
+      });
+      env = { ...process.env, DISPLAY: `:${number}` };
       const driver = spawn(which("WebKitWebDriver"), [`--host=127.0.0.1`, `--port=${port}`], { stdio: "ignore", env });
       children.push(driver);
       await waitForDriver(url, driver, "WebKitWebDriver");

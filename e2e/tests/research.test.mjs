@@ -274,4 +274,15 @@ test("screenshots of every view: desktop, phone, dark", async () => {
   await phone.page.waitForSelector(".filters.open");
   await phone.page.screenshot({ path: join(SHOTS, "filters-phone.png") });
   await phone.context.close();
+  // The day histogram of a month: every day fits, on a desktop and in the phone's drawer.
+  const month = "?from=2025-07-01&to=2025-07-31";
+  const desktop = await open(month, { viewport: sizes.desktop });
+  await desktop.page.waitForSelector(".histogram.daily");
+  await desktop.page.locator(".facet.dates").screenshot({ path: join(SHOTS, "histogram-desktop.png") });
+  await desktop.context.close();
+  const small = await open(month, { viewport: sizes.phone });
+  await small.page.click(".filters-toggle");
+  await small.page.waitForSelector(".filters.open .histogram.daily");
+  await small.page.screenshot({ path: join(SHOTS, "histogram-phone.png") });
+  await small.context.close();
 });
