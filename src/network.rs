@@ -117,7 +117,10 @@ pub fn network(index: &Index, passages: &[(usize, usize)]) -> Network {
         edges.iter().map(|e| Edge { a: local[e.a], b: local[e.b], weight: e.weight }).collect();
     let local_radii: Vec<f64> = ids.iter().map(|&i| radii[i]).collect();
     let named: Vec<bool> = ids.iter().map(|&i| i < NAMED).collect();
+    let labels: Vec<f64> =
+        ids.iter().map(|&i| if i < NAMED { label_width(&corpus.actors[actors[i]].name) } else { 0.0 }).collect();
     let placed = separate(fit(&layout(ids.len(), &local_edges), height), &local_radii, &named, height);
+    let placed = clear_labels(placed, &local_radii, &labels, height);
     let mut positions = vec![(0.0, 0.0); n];
     for (k, &i) in ids.iter().enumerate() {
         positions[i] = placed[k];
@@ -239,6 +242,54 @@ fn fit(pos: &[(f64, f64)], h: f64) -> Vec<(f64, f64)> {
     pos.iter().map(|&(x, y)| (scale(x, x0, x1, w), scale(y, y0, y1, h))).collect()
 }
 
+/// Width of a label in the drawing's units (14-unit text, about 7.6 units a character).
+fn label_width(name: &str) -> f64 {
+    name.chars().count() as f64 * 7.6
+}
+
+/// The box a node's label takes under its circle, anchored as the page draws it (see
+/// `ui::network`): reading leftwards near the right edge, rightwards near the left one.
+pub fn label_box(x: f64, y: f64, radius: f64, width: f64) -> (f64, f64, f64, f64) {
+    let w = f64::from(WIDTH);
+    let left = if x > w * 0.8 {
+        x - width
+    } else if x < w * 0.2 {
+        x
+    } else {
+        x - width / 2.0
+    };
+    (left, y + radius + 2.0, left + width, y + radius + 18.0)
+}
+
+/// Moves circles off the labels of the named actors, so that no name is drawn over another
+/// actor's circle.
+fn clear_labels(mut pos: Vec<(f64, f64)>, radii: &[f64], labels: &[f64], h: f64) -> Vec<(f64, f64)> {
+    for _ in 0..100 {
+        let mut moved = false;
+        for i in (0..pos.len()).filter(|&i| labels[i] > 0.0) {
+            let (x0, y0, x1, y1) = label_box(pos[i].0, pos[i].1, radii[i], labels[i]);
+            for j in (0..pos.len()).filter(|&j| j != i) {
+                let (cx, cy) = pos[j];
+                let (nx, ny) = (cx.max(x0).min(x1), cy.max(y0).min(y1));
+                let (dx, dy) = (cx - nx, cy - ny);
+                let room = radii[j] + 2.0;
+                if dx * dx + dy * dy >= room * room {
+                    continue;
+                }
+                // Up or down, whichever is shorter, out of the label's band.
+                let up = cy + room - y0;
+                let down = y1 + room - cy;
+                pos[j].1 = if up < down { cy - up } else { cy + down }.max(MARGIN / 2.0).min(h - MARGIN / 2.0);
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    pos
+}
+
 /// Pushes overlapping circles apart (a tightly knit group would otherwise be drawn as one
 /// blot), keeping them in the frame.
 fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64], named: &[bool], h: f64) -> Vec<(f64, f64)> {
@@ -277,6 +328,35 @@ fn separate(mut pos: Vec<(f64, f64)>, radii: &[f64], named: &[bool], h: f64) -> 
         }
     }
     pos
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+    use crate::query::Filter;
+    use crate::query::eval::Index;
+
+    #[test]
+    fn no_name_is_drawn_over_another_circle() {
+        let index = Index::new(crate::embedded::corpus().unwrap());
+        for filter in [Filter::default(), Filter { sectors: vec!["energy".into()], ..Filter::default() }] {
+            let net = network(&index, &index.evaluate(&filter).passages);
+            for (i, a) in net.nodes.iter().enumerate().take(NAMED) {
+                let name = &index.corpus.actors[a.actor].name;
+                let (x0, y0, x1, y1) =
+                    label_box(f64::from(a.x), f64::from(a.y), f64::from(a.radius), label_width(name));
+                for (_, b) in net.nodes.iter().enumerate().filter(|&(j, _)| j != i) {
+                    let (cx, cy) = (f64::from(b.x), f64::from(b.y));
+                    let (dx, dy) = (cx - cx.max(x0).min(x1), cy - cy.max(y0).min(y1));
+                    assert!(
+                        dx * dx + dy * dy >= f64::from(b.radius).powi(2),
+                        "{name}'s label covers {}",
+                        index.corpus.actors[b.actor].name
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
