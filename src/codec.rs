@@ -20,7 +20,33 @@ use crate::date::{DateSpec, Day, Precision};
 use crate::model::*;
 
 /// The first bytes of the format, with its version.
-const MAGIC: &[u8; 4] = b"MRX2";
+const MAGIC: &[u8; 4] = b"MRX3";
+/// Bytes of the checksum that follows the header: the FNV-1a hash of everything after it, so
+/// that any corrupted byte (a broken build, a bad copy) is refused rather than read as other
+/// text.
+const CHECKSUM: usize = 8;
+
+/// Checks the header and the checksum of corpus data: any changed byte or cut is refused here,
+/// before anything is read.
+pub fn verify(data: &[u8]) -> Result<(), DecodeError> {
+    if data.get(..4) != Some(MAGIC.as_slice()) {
+        return Err(DecodeError("not corpus data (bad header)", 0));
+    }
+    let stored = data.get(4..4 + CHECKSUM).map(|b| {
+        let mut word = [0u8; CHECKSUM];
+        word.copy_from_slice(b);
+        u64::from_le_bytes(word)
+    });
+    match stored == Some(checksum(data.get(4 + CHECKSUM..).unwrap_or_default())) {
+        true => Ok(()),
+        false => Err(DecodeError("corrupt corpus data (checksum)", 4)),
+    }
+}
+
+/// FNV-1a, 64 bits: small, and enough to catch any changed byte of a build artefact.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
 
 /// Why bytes could not be read as a corpus (a broken build, never user input).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -280,8 +306,10 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         table.uint(s.len() as u64);
         table.body.extend_from_slice(s.as_bytes());
     }
-    out.extend_from_slice(&table.body);
-    out.extend_from_slice(&w.body);
+    let mut payload = table.body;
+    payload.extend_from_slice(&w.body);
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
     out
 }
 
@@ -474,7 +502,8 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
     if data.get(..4) != Some(MAGIC.as_slice()) {
         return r.fail("not corpus data (bad header)");
     }
-    r.pos = 4;
+    verify(data)?;
+    r.pos = 4 + CHECKSUM;
     let n = r.count()?;
     r.strings.reserve(n);
     for _ in 0..n {
@@ -670,10 +699,20 @@ mod tests {
         let mut trailing = good.clone();
         trailing.push(0);
         assert!(decode(leak(trailing)).is_err());
-        for cut in [5, 100, 1000, good.len() - 1] {
-            let mut flipped = good.clone();
-            flipped[cut] ^= 0xff;
-            let _ = decode(leak(flipped)); // any result, but no panic
+        // Every single changed byte and every truncation is refused, never read as other text:
+        // `decode` verifies first (checked on a sample), `verify` on every case.
+        let mut flipped = good.clone();
+        for at in 0..good.len() {
+            flipped[at] ^= 0x01;
+            assert!(verify(&flipped).is_err(), "byte {at} changed");
+            if at % 997 == 0 {
+                assert!(decode(leak(flipped.clone())).is_err(), "byte {at} changed");
+            }
+            flipped[at] ^= 0x01;
         }
+        for len in 0..good.len() {
+            assert!(verify(&good[..len]).is_err(), "cut at {len}");
+        }
+        assert!(verify(&good).is_ok() && decode(leak(good)).is_ok());
     }
 }

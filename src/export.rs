@@ -381,10 +381,15 @@ enum DateBasis {
 }
 
 /// Appends one CSV record: fields quoted when they hold the separator, a quote or a line break.
+/// A field a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) is neutralised with a leading `'`, as OWASP advises.
 fn line(out: &mut String, fields: impl IntoIterator<Item = String>, separator: char) {
-    for (i, f) in fields.into_iter().enumerate() {
+    for (i, mut f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(separator);
+        }
+        if f.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            f.insert(0, '\'');
         }
         if f.contains([separator, '"', '\n', '\r']) {
             out.push('"');
@@ -593,5 +598,36 @@ impl Json {
         }
         self.key("link", false).string(&r.link);
         self.0.push('}');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line;
+
+    fn one(fields: &[&str]) -> String {
+        let mut out = String::new();
+        line(&mut out, fields.iter().map(|f| f.to_string()), ',');
+        out
+    }
+
+    #[test]
+    fn quotes_are_doubled_and_fields_quoted_only_when_needed() {
+        assert_eq!(
+            one(&["a", "b c", "d,e", "say \"hi\"", "two\nlines"]),
+            "a,b c,\"d,e\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n"
+        );
+        let mut semi = String::new();
+        line(&mut semi, ["d,e".to_string(), "f;g".to_string()], ';');
+        assert_eq!(semi, "d,e;\"f;g\"\r\n");
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for formula in ["=1+1", "+33 1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            let out = one(&[formula]);
+            assert!(out.starts_with('\'') || out.starts_with("\"'"), "{formula:?} → {out:?}");
+        }
+        assert_eq!(one(&["Bamako", "1960"]), "Bamako,1960\r\n", "ordinary text is left alone");
     }
 }

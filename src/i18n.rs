@@ -203,7 +203,7 @@ pub static FR: Strings = Strings {
     no_results_why: "Aucun élément ne remplit tous ces filtres à la fois :",
     remove_last_filter: "Retirer le dernier filtre",
     show_more: "Afficher plus",
-    unknown_outlet: "Source inconnue",
+    unknown_outlet: "Média non indiqué",
     unknown_date: "date inconnue",
     inferred: "déduite",
     planned: "prévu",

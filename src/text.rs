@@ -91,9 +91,18 @@ pub fn is_word_char(c: char) -> bool {
 /// Cyrillic capitals by their fixed offsets; accented Latin letters go through
 /// [`strip_accent`] first. Other capitals are left as they are.
 fn lower(c: char) -> char {
+    let code = u32::from(c);
     let shifted = match c {
-        'A'..='Z' | '\u{391}'..='\u{3A9}' | '\u{410}'..='\u{42F}' => u32::from(c) + 0x20,
-        '\u{400}'..='\u{40F}' => u32::from(c) + 0x50,
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' | '\u{391}'..='\u{3A9}' | '\u{410}'..='\u{42F}' => {
+            code + 0x20
+        }
+        '\u{400}'..='\u{40F}' => code + 0x50,
+        // Latin Extended-A pairs each capital with the small letter after it: on even code
+        // points from Ā to ķ and from Ŋ to ŷ, on odd ones from Ĺ to ň and from Ź to ž.
+        '\u{100}'..='\u{137}' | '\u{14A}'..='\u{177}' if code % 2 == 0 => code + 1,
+        '\u{139}'..='\u{148}' | '\u{179}'..='\u{17E}' if code % 2 == 1 => code + 1,
+        'İ' => u32::from('i'),
+        'Ÿ' => u32::from('ÿ'),
         _ => return c,
     };
     char::from_u32(shifted).unwrap_or(c)
@@ -171,6 +180,17 @@ mod tests {
         assert_eq!(fold("ÉNERGIE Électrique"), "energie electrique");
         assert_eq!(fold("Alousséni"), fold("Alousseni"));
         assert_eq!(fold("œuvre Cœur"), "oeuvre coeur");
+    }
+
+    #[test]
+    fn folding_lowers_every_latin_capital_the_corpus_may_hold() {
+        assert_eq!(fold("ĞŞŁŊŽĲ"), fold("ğşłŋžĳ"));
+        assert_eq!(fold("Łódź"), "łodz");
+        // Every capital of Latin-1 and Latin Extended-A folds to no capital at all.
+        for c in ('\u{C0}'..='\u{17F}').filter(|c| c.is_uppercase()) {
+            let folded = fold(&c.to_string());
+            assert!(!folded.chars().any(char::is_uppercase), "{c} (U+{:04X}) → {folded}", u32::from(c));
+        }
     }
 
     #[test]
