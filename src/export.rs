@@ -603,7 +603,16 @@ impl Json {
 
 #[cfg(test)]
 mod tests {
-    use super::line;
+    use super::{Json, line};
+
+    #[test]
+    fn json_strings_escape_quotes_backslashes_and_control_characters() {
+        let tricky = "say \"hi\" \\ path\nnew\ttab\r\u{1}\u{1f} é ’ «»";
+        let mut j = Json(String::new());
+        j.string(tricky);
+        assert_eq!(serde_json::from_str::<String>(&j.0).unwrap(), tricky);
+        assert!(!j.0.contains('\n') && !j.0.contains('\u{1}'), "{}", j.0);
+    }
 
     fn one(fields: &[&str]) -> String {
         let mut out = String::new();
