@@ -225,3 +225,47 @@ fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() 
     let day29 = short.histogram.buckets.iter().find(|b| b.start.to_string() == "2025-07-29").unwrap();
     assert_eq!(day29.count, 3, "000 and 004 speak of 29 July; 003 is dated 29–31 July");
 }
+
+#[test]
+fn a_passage_without_a_date_of_its_own_takes_its_documents_date() {
+    let corpus = corpus();
+    let range = DateSpec::parse("2025-07-28").unwrap();
+    let e = index().evaluate(&filter(|f| {
+        f.from = Some(range);
+        f.to = Some(range);
+    }));
+    // Recomputed from the model: a passage's own dates decide; without any, its document's.
+    let mut expected = Vec::new();
+    for &d in &e.documents {
+        let doc = &corpus.documents[d];
+        for p in 0..doc.passages.len() {
+            let own: Vec<DateSpec> = doc
+                .mentions
+                .iter()
+                .filter(|m| m.passage == p)
+                .filter_map(|m| match &m.target {
+                    Target::Date(x) => Some(*x),
+                    _ => None,
+                })
+                .collect();
+            let ok = if own.is_empty() {
+                doc.published.is_some_and(|pd| pd.date.overlaps(&range))
+            } else {
+                own.iter().any(|x| x.overlaps(&range))
+            };
+            if ok {
+                expected.push((d, p));
+            }
+        }
+    }
+    assert_eq!(e.passages, expected);
+    // 001 is dated 28 July: its undated passages are in; its "en 2024" passage is not.
+    let d001 = corpus.documents.iter().position(|d| d.id == "001_acfb4e3aff133b8d").unwrap();
+    assert!(e.passages.iter().filter(|(d, _)| *d == d001).count() > 3);
+    let visits = corpus.documents[d001]
+        .passages
+        .iter()
+        .position(|p| corpus.documents[d001].slice(*p).contains("en 2024"))
+        .unwrap();
+    assert!(!e.passages.contains(&(d001, visits)));
+}
