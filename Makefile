@@ -29,11 +29,11 @@ fmt-check:
 	cargo fmt --all -- --check
 
 clippy:
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --bins -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy $(WASM) -p mali-russie-explorer --bins -- -D warnings
 
 unit:
-	cargo test
+	cargo test --workspace
 
 build:
 	trunk build --release --offline

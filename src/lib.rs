@@ -1,21 +1,14 @@
-//! Core of the Mali–Russie explorer: the corpus model and everything that can be computed
-//! without a browser. It is plain Rust, tested natively with `cargo test`; the Leptos
-//! components in `src/ui/` only render what this library computes.
+//! The explorer's core: everything the app computes that needs no browser — query and URL
+//! state, the faceted evaluation, derived views (network, profiles, sources compared,
+//! exports), the words of the interface. Plain Rust, tested natively with `cargo test
+//! --workspace`; the Leptos components in `src/ui/` only render what this library computes.
 //!
-//! The modules marked "shared with build.rs" are also compiled into the build script
-//! (see `build.rs`), which is how the corpus is validated and embedded at build time.
-//! They must therefore refer to each other only through `crate::<module>` paths.
+//! The corpus model comes from the `corpus` crate, embedded at build time by `build.rs` with
+//! the `corpus-build` crate (which natively also gives the report and the held-out evaluation).
 
-pub mod annotate; // shared with build.rs
-pub mod codec; // shared with build.rs
-pub mod date; // shared with build.rs
-pub mod model; // shared with build.rs
-pub mod text; // shared with build.rs
-
+pub use corpus::{codec, date, model, text};
 #[cfg(not(target_arch = "wasm32"))]
-pub mod compile; // shared with build.rs
-#[cfg(not(target_arch = "wasm32"))]
-pub mod heldout;
+pub use corpus_build::{annotate, compile, heldout, report};
 
 pub mod compare;
 pub mod embedded;
@@ -26,4 +19,3 @@ pub mod network;
 pub mod order;
 pub mod profile;
 pub mod query;
-pub mod report;

@@ -15,11 +15,11 @@
 //! The layers are independent: "ministère russe de l'Énergie" is an actor *and* signals energy.
 //!
 //! ```
-//! use explorer::annotate::lexicon::{Lexicon, Layer, Term};
+//! use corpus_build::annotate::lexicon::{Lexicon, Layer, Term};
 //! let mut lexicon = Lexicon::default();
 //! lexicon.add(Layer::Sector, "space", &[Term::new("espace")], &["en l'espace de"]);
 //! let text = "L'espace a été abordé, en l’espace de deux ans.";
-//! let found = lexicon.find(text, &explorer::text::tokens(text));
+//! let found = lexicon.find(text, &corpus::text::tokens(text));
 //! assert_eq!(found.len(), 1);
 //! assert_eq!(&text[found[0].span.start..found[0].span.end], "espace");
 //! ```

@@ -9,7 +9,7 @@
 //! `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and `A..B` for an approximate range between two of those.
 //!
 //! ```
-//! use explorer::date::{DateSpec, Precision};
+//! use corpus::date::{DateSpec, Precision};
 //! let june = DateSpec::parse("2025-06").unwrap();
 //! assert_eq!(june.precision, Precision::Month);
 //! assert_eq!(june.end.to_string(), "2025-06-30");

@@ -506,7 +506,7 @@ pub enum NotePart<'a> {
 /// Splits a note into text and document references.
 ///
 /// ```
-/// use explorer::model::{NotePart, note_parts};
+/// use corpus::model::{NotePart, note_parts};
 /// assert_eq!(
 ///     note_parts("Selon {doc:001_x}, oui."),
 ///     [NotePart::Text("Selon "), NotePart::Doc("001_x"), NotePart::Text(", oui.")]

@@ -7,7 +7,7 @@
 //! when there is one, and the reason.
 //!
 //! ```no_run
-//! let corpus = explorer::compile::compile_dir(std::path::Path::new("seeds")).unwrap();
+//! let corpus = corpus_build::compile::compile_dir(std::path::Path::new("seeds")).unwrap();
 //! assert!(!corpus.documents.is_empty());
 //! ```
 

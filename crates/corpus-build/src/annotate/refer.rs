@@ -22,8 +22,8 @@
 //! The phrases themselves are data (`seeds/knowledge/references.toml`); the rules are here.
 //!
 //! ```
-//! use explorer::annotate::refer::{Named, Phrases, Referent, resolve};
-//! use explorer::model::{ActorKind, Rule, Side, Span};
+//! use corpus_build::annotate::refer::{Named, Phrases, Referent, resolve};
+//! use corpus::model::{ActorKind, Rule, Side, Span};
 //! let mali = Referent::new(ActorKind::Country, Side::Mali).demonyms(&["malien", "malienne"]);
 //! let phrases = Phrases::new(&["notre pays"], &[], &[], &[]);
 //! let text = "Notre pays coopère.";

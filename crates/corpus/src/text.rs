@@ -11,7 +11,7 @@
 //! "espace" matches it, and "qu'il", "d'or", "jusqu’à" likewise.
 //!
 //! ```
-//! use explorer::text::{fold, tokens};
+//! use corpus::text::{fold, tokens};
 //! assert_eq!(fold("Sergueï GOÏTA œuvre"), "serguei goita oeuvre");
 //! let words: Vec<String> = tokens("l’Énergie").into_iter().map(|t| t.folded).collect();
 //! assert_eq!(words, ["l", "energie"]);

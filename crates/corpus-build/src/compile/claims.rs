@@ -55,8 +55,8 @@ const QUALIFIERS: [(Qualifier, &[&str]); 3] = [
 /// Rosatom, Inter RAO…" (such as) too, "près de" approximate; anything else exact.
 ///
 /// ```
-/// use explorer::compile::claims::qualifier_of;
-/// use explorer::model::Qualifier;
+/// use corpus_build::compile::claims::qualifier_of;
+/// use corpus::model::Qualifier;
 /// assert_eq!(qualifier_of("plus de 10 000"), Qualifier::AtLeast);
 /// assert_eq!(qualifier_of("près d'un millier"), Qualifier::Approximate);
 /// assert_eq!(qualifier_of("60 personnes"), Qualifier::Exact);
