@@ -106,6 +106,31 @@ impl Export<'_> {
         format!("{base}?{}", print(&view))
     }
 
+    /// The title of an event, agreement or figure, in the export's language.
+    fn fact_title(&self, id: &str) -> String {
+        let corpus = self.index.corpus;
+        let lang = self.lang;
+        corpus
+            .events
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| lang.pick(&e.title_fr, &e.title_en).to_string())
+            .or_else(|| {
+                corpus.agreements.iter().find(|a| a.id == id).map(|a| lang.pick(&a.title_fr, &a.title_en).to_string())
+            })
+            .or_else(|| {
+                corpus.figures.iter().find(|f| f.id == id).map(|f| lang.pick(&f.label_fr, &f.label_en).to_string())
+            })
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The human label of one document.
+    fn label_of(&self, doc: &str) -> String {
+        let corpus = self.index.corpus;
+        let i = corpus.documents.iter().position(|d| d.id == doc);
+        i.and_then(|i| format::document_labels(corpus, self.lang).into_iter().nth(i)).unwrap_or_else(|| doc.to_string())
+    }
+
     /// A note as text: the documents it names by their labels.
     fn note(&self, note: &str) -> String {
         let labels = format::document_labels(self.index.corpus, self.lang);
@@ -167,7 +192,14 @@ impl Export<'_> {
         }
         crate::order::by_key(&mut items, |r| crate::order::by_date(r.date));
         for mut item in items {
-            item.source = label(item.document).unwrap_or_default();
+            // Every article that reports it, not only the first.
+            let mut named: Vec<String> = Vec::new();
+            for s in &item.sources {
+                if let Some(l) = label(&s.doc).filter(|l| !named.contains(l)) {
+                    named.push(l);
+                }
+            }
+            item.source = named.join(" | ");
             let sources: Vec<Row> = item
                 .sources
                 .iter()
@@ -352,8 +384,11 @@ pub fn csv_with(export: &Export, separator: char) -> String {
         let note = export.note(lang.pick(c.note_fr.as_deref(), c.note_en.as_deref()).unwrap_or_default());
         let docs = c.docs.join(" ");
         let mut fields = vec![String::new(); CSV_COLUMNS.len()];
-        (fields[0], fields[1], fields[2], fields[7], fields[8], fields[9]) =
-            ("comparison".into(), c.id.to_string(), docs, c.relation.key().into(), c.fact.to_string(), note);
+        // The fact by its title, with its id to join with its own record.
+        let title = format!("{} ({})", export.fact_title(&c.fact), c.fact);
+        let labels = c.docs.iter().map(|d| export.label_of(d)).collect::<Vec<_>>().join(" | ");
+        (fields[0], fields[1], fields[2], fields[7], fields[8], fields[9], fields[12]) =
+            ("comparison".into(), c.id.to_string(), docs, c.relation.key().into(), title, note, labels);
         line(&mut out, fields, separator);
     }
     out

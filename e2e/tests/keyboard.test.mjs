@@ -121,3 +121,53 @@ test("a month's day histogram shows all its days, and the 'before' bar selects w
   assert.match(label, new RegExp(`avant ${names[next[1] - 1]} ${next[0]}`), `${label} / to=${to}`);
   await context.close();
 });
+
+test("focus returns to where the user was: a timeline source, a network node, a histogram bar", async () => {
+  const { page, problems, context } = await open("?view=timeline");
+  // A source link inside a closed "Sources" list of the timeline.
+  await page.click('.tl-item[data-event="commission-first-session"] summary');
+  const source = page.locator('.tl-item[data-event="commission-first-session"] .tl-sources a').first();
+  const href = await source.getAttribute("href");
+  await source.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[role=dialog]");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  // A node of the network (an SVG link).
+  await page.goto(app.url() + "?view=network");
+  await page.waitForSelector("[data-node]");
+  const node = await page.getAttribute("[data-node]", "href");
+  await page.focus("[data-node]");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[role=dialog]");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, node);
+  // A bar of the histogram: the chart is rebuilt, focus stays on it.
+  await page.goto(app.url());
+  await page.focus('.histogram [data-bucket="2025-07-01"]');
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("from=2025-07"));
+  await page.waitForFunction(() => document.activeElement?.closest(".histogram") !== null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the phone's filter drawer takes focus, keeps Tab inside, closes on Escape and gives focus back", async () => {
+  const { page, context } = await open("", { viewport: { width: 375, height: 740 } });
+  await page.focus(".filters-toggle");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".filters.open");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("filters-close"));
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(i % 9 === 8 ? "Shift+Tab" : "Tab");
+    assert.ok(await page.evaluate(() => !!document.activeElement.closest(".filters")), `left the drawer after ${i + 1}`);
+  }
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".filters:not(.open)", { state: "hidden" });
+  await page.waitForFunction(() => document.activeElement?.classList.contains("filters-toggle"));
+  // The comparison view fits the phone: only its tables scroll sideways, not the page.
+  await page.goto(app.url() + "?view=compare");
+  await page.waitForSelector(".fact-grid");
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  await context.close();
+});

@@ -214,6 +214,8 @@ pub fn term_spans(text: &str, q: &str) -> Vec<(usize, usize)> {
 /// Longest date range, in days, that a chart draws in a month or a day: a month is, a year
 /// ("en 2024") is not.
 const PRECISE_DAYS: i64 = 62;
+/// Longest date range, in days, that a day's bar of the histogram counts ("fin août" is 11).
+const DAY_SPAN_DAYS: i64 = 11;
 /// A gap, in days, between two precise dates beyond which the earlier ones are outliers.
 const DENSE_GAP_DAYS: i64 = 92;
 
@@ -598,7 +600,13 @@ impl<'c> Index<'c> {
         for &i in docs {
             let dates = &self.docs[i].dates;
             for b in buckets.iter_mut() {
-                if dates.iter().any(|&(s, e)| precise(&(s, e)) && s <= b.end && e >= b.start) {
+                // A day's bar counts what is dated to about that day: a month ("juin 2025")
+                // would otherwise fill every day of it.
+                let fits = |(s, e): (Day, Day)| match unit {
+                    Unit::Day => e.ordinal() - s.ordinal() <= DAY_SPAN_DAYS,
+                    Unit::Month => precise(&(s, e)),
+                };
+                if dates.iter().any(|&(s, e)| fits((s, e)) && s <= b.end && e >= b.start) {
                     b.count += 1;
                 }
             }

@@ -140,12 +140,19 @@ pub fn focus(id: &str) {
 /// not: a dialog's heading).
 pub fn focus_element(el: &web_sys::Element) {
     use wasm_bindgen::JsCast;
+    // A link inside a closed <details> (a timeline's sources) cannot take focus: open it.
+    if let Some(details) = el.closest("details").ok().flatten() {
+        let _ = details.set_attribute("open", "");
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
     if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
         if el.tab_index() < 0 && !el.has_attribute("tabindex") {
             let _ = el.set_attribute("tabindex", "-1");
         }
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        // A node of the network drawing.
         let _ = el.focus_with_options(&options);
     }
 }

@@ -77,6 +77,14 @@ pub fn cited_items(
             .child(el("span").class("count").text(&detail))
             .child_opt(super::compare::disputed_badge(explorer, id))
     };
+    // In date order, undated last (as the timeline).
+    let by_date = |list: &[usize], date: &dyn Fn(usize) -> Option<explorer::date::DateSpec>| {
+        let mut sorted = list.to_vec();
+        explorer::order::by_key(&mut sorted, |&i| explorer::order::by_date(date(i)));
+        sorted
+    };
+    let events = by_date(events, &|i| corpus.events[i].date);
+    let agreements = by_date(agreements, &|i| corpus.agreements[i].date);
     let events = events
         .iter()
         .map(|&i| {

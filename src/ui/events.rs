@@ -25,8 +25,9 @@ pub fn install(explorer: Explorer) {
     browser::listen("click", move |event| {
         let Some(button) = browser::closest(event, "[data-action]") else { return };
         match button.get_attribute("data-action").as_deref() {
-            Some("filters") => explorer.filters_open.update(|open| *open = !*open),
-            Some("filters-close") => explorer.filters_open.set(false),
+            Some("filters") if explorer.filters_open.get_untracked() => keys::close_drawer(explorer),
+            Some("filters") => keys::open_drawer(explorer),
+            Some("filters-close") => keys::close_drawer(explorer),
             Some("dismiss") => explorer.notices.set(Vec::new()),
             Some("more") => explorer.shown.update(|n| *n += PAGE),
             Some("copy") => copy_link(explorer),

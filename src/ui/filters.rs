@@ -348,19 +348,23 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         });
         let aria = [label.as_str(), t.colon, &t.count(b.count, Counted::Documents)].concat();
         items.push(
-            el("li").class("earlier").child(
-                el("a")
-                    .class(if b.count == 0 { "bar zero" } else { "bar" })
-                    .attr("href", &href)
-                    .attr("data-nav", "")
-                    .attr("aria-label", &aria)
-                    .attr("title", &aria)
-                    .attr("data-bucket", "earlier")
-                    .attr("data-roving-item", "")
-                    .attr("tabindex", tabindex(0))
-                    .attr("data-count", &b.count.to_string())
-                    .child(el("span").class("fill").attr("style", &height(b.count))),
-            ),
+            el("li")
+                .class("earlier")
+                .child(
+                    el("a")
+                        .class(if b.count == 0 { "bar zero" } else { "bar" })
+                        .attr("href", &href)
+                        .attr("data-nav", "")
+                        .attr("aria-label", &aria)
+                        .attr("title", &aria)
+                        .attr("data-bucket", "earlier")
+                        .attr("data-roving-item", "")
+                        .attr("tabindex", tabindex(0))
+                        .attr("data-count", &b.count.to_string())
+                        .child(el("span").class("fill").attr("style", &height(b.count))),
+                )
+                // Its label: an arrow, the bar's own words being "avant juin 2025".
+                .child(el("span").class("bar-label").attr("aria-hidden", "true").text("◀")),
         );
     }
     // About five labels whatever the number of bars; every bar keeps its aria-label.
@@ -439,7 +443,13 @@ fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
             explorer.change(|s| {
                 s.filter.from = Some(bucket_range(&first, unit));
                 s.filter.to = Some(bucket_range(&last, unit));
-            })
+            });
+            // The chart is rebuilt (months become days): focus stays on it, on its tab stop.
+            browser::later(|| {
+                if let Some(bar) = browser::find(".histogram [tabindex=\"0\"]") {
+                    browser::focus_element(&bar);
+                }
+            });
         }
     };
     let h = host.clone();

@@ -1,6 +1,8 @@
 //! The keyboard: what a dialog, a checkbox, a tab list and a bar chart do with keys, handled by
 //! one delegated `keydown` listener (see `events`).
 //!
+//! - The phone's filter drawer takes focus when it opens, keeps Tab inside, closes on Escape
+//!   and gives focus back to its button.
 //! - The reader and entity pages are dialogs: Tab stays inside, Escape closes them. Opening one
 //!   moves focus to its title; closing one gives focus back to the link that opened it (found
 //!   again by its address: lists are rebuilt in between).
@@ -19,6 +21,18 @@ const FOCUSABLE: &str = "a[href], button, input, [tabindex=\"0\"]";
 /// Handles one keydown.
 pub fn keydown(explorer: Explorer, event: &web_sys::Event) {
     let Some((key, shift)) = browser::key_of(event) else { return };
+    // The phone's filter drawer covers the page: Tab stays in it, Escape closes it.
+    if let Some(drawer) = browser::find(".filters.open") {
+        match key.as_str() {
+            "Escape" => {
+                event.prevent_default();
+                close_drawer(explorer);
+                return;
+            }
+            "Tab" => return trap(event, &drawer, shift),
+            _ => {}
+        }
+    }
     if let Some(dialog) = browser::find("[role=dialog]") {
         match key.as_str() {
             "Escape" => {
@@ -75,6 +89,26 @@ pub fn keydown(explorer: Explorer, event: &web_sys::Event) {
     if let Some(item) = items.get(next as usize) {
         rove(&items, item);
     }
+}
+
+/// Opens the phone's filter drawer and moves focus into it.
+pub fn open_drawer(explorer: Explorer) {
+    explorer.filters_open.set(true);
+    browser::later(|| {
+        if let Some(close) = browser::find(".filters-close") {
+            browser::focus_element(&close);
+        }
+    });
+}
+
+/// Closes the drawer and gives focus back to the button that opens it.
+pub fn close_drawer(explorer: Explorer) {
+    explorer.filters_open.set(false);
+    browser::later(|| {
+        if let Some(toggle) = browser::find(".filters-toggle") {
+            browser::focus_element(&toggle);
+        }
+    });
 }
 
 /// Makes `item` the one tab stop of its group and focuses it.

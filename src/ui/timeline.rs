@@ -26,6 +26,11 @@ struct Item {
     sources: &'static [Source],
 }
 
+/// How many articles some sources come from.
+fn articles(sources: &[Source]) -> usize {
+    sources.iter().enumerate().filter(|(i, s)| !sources[..*i].iter().any(|x| x.doc == s.doc)).count()
+}
+
 /// Horizontal position (0–1000) of a day on the axis. Integers: SVG needs no more, and
 /// formatting floats would add kilobytes to the wasm.
 fn x_of(day: Day, domain: (Day, Day)) -> i64 {
@@ -83,7 +88,10 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
     // Date order; undated items last.
     explorer::order::by_key(&mut items, |it| explorer::order::by_date(it.date));
     let cutoff = explorer.index.period_start();
-    let recent = |d: &DateSpec| cutoff.is_none_or(|c| d.end >= c);
+    // Items before the dense period are arrows at the edge — unless all are (a filter on
+    // earlier dates): then the axis covers them.
+    let all_earlier = items.iter().filter_map(|it| it.date).all(|d| cutoff.is_some_and(|c| d.end < c));
+    let recent = |d: &DateSpec| all_earlier || cutoff.is_none_or(|c| d.end >= c);
     let dated: Vec<DateSpec> = items.iter().filter_map(|it| it.date).filter(recent).collect();
     let domain = match (dated.iter().map(|d| d.start).min(), dated.iter().map(|d| d.end).max()) {
         (Some(a), Some(b)) => (Day { day: 1, ..a }, Day::end_of_month(b.year, b.month).unwrap_or(b)),
@@ -175,7 +183,8 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 .child(
                     el("details")
                         .class("tl-sources")
-                        .child(el("summary").text(&format!("{} ({})", t.sources, it.sources.len())))
+                        // Articles, not quotes: one article may be quoted twice.
+                        .child(el("summary").text(&format!("{} ({})", t.sources, articles(it.sources))))
                         .child(el("ul").children(sources)),
                 );
             el("li")
