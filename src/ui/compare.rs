@@ -6,14 +6,13 @@
 use explorer::compare::{Cell, Claim, Fact, FactKind, claims, facts, grid, spread, stages_differ};
 use explorer::format::{number, qualifier};
 use explorer::i18n::{Strings, agreement_status, event_kind, relation, stage, strings};
-use explorer::model::{Relation, Source, Stage};
-use explorer::profile::source_passage;
+use explorer::model::Stage;
 use explorer::query::eval::Evaluation;
-use explorer::query::{Lang, View, ViewState};
+use explorer::query::{Lang, ViewState};
 
 use super::Explorer;
 use super::dom::{Node, el};
-use super::reader::passage_href;
+use super::shared::{disputed_badge, source_href};
 
 /// The title and the kind of a fact, in the interface language.
 pub fn fact_title(explorer: &Explorer, kind: FactKind) -> (&'static str, &'static str) {
@@ -33,33 +32,6 @@ pub fn fact_title(explorer: &Explorer, kind: FactKind) -> (&'static str, &'stati
             (lang.pick(&f.label_fr, &f.label_en), strings(lang).figures_title)
         }
     }
-}
-
-/// The "disputed" badge of a fact whose sources contradict each other: a link to the
-/// comparison view, with the number of contradictions. `None` for an undisputed fact.
-pub fn disputed_badge(explorer: &Explorer, fact: &str) -> Option<Node> {
-    let n = explorer.corpus().comparisons_of(fact).filter(|c| c.relation == Relation::Contradicts).count();
-    (n > 0).then(|| {
-        let t = explorer.t_now();
-        let href = explorer.href(&|s| {
-            s.view = View::Compare;
-            s.doc = None;
-            s.passage = None;
-            s.entity = None;
-        });
-        el("a")
-            .class("badge-disputed")
-            .attr("href", &href)
-            .attr("data-nav", "")
-            .attr("data-disputed", fact)
-            .attr("title", t.view_compare)
-            .text(&format!("⚠ {} · {n}", t.disputed))
-    })
-}
-
-/// The link to the passage of a source.
-fn source_href(explorer: &Explorer, source: &Source) -> String {
-    passage_href(explorer, &source.doc, source_passage(explorer.index, source).map(|(_, p)| p))
 }
 
 /// The view for the evaluation.
@@ -152,7 +124,7 @@ fn fact_card(explorer: &Explorer, t: &Strings, lang: Lang, fact: &Fact) -> Node 
                 .text(t.colon)
                 .text(&labels(&c.docs))
                 .child_opt(
-                    note.map(|n| super::reader::note(explorer, el("span").class("relation-note").text(" — "), n)),
+                    note.map(|n| super::shared::note(explorer, el("span").class("relation-note").text(" — "), n)),
                 )
         })
         .collect();

@@ -1,17 +1,16 @@
 //! Actor and sector pages: what the whole corpus says about one of them (see
 //! `explorer::profile`), every item linked to its passage.
 
-use explorer::format::{date, figure, month_short};
-use explorer::i18n::{Counted, Strings, actor_kind, agreement_status, event_kind, sector_label, strings};
-use explorer::model::Source;
-use explorer::profile::{self, Appearance, Together, source_passage};
+use explorer::format::month_short;
+use explorer::i18n::{Counted, Strings, actor_kind, sector_label, strings};
+use explorer::profile::{self, Together};
 use explorer::query::eval::Unit;
 use explorer::query::state::edge;
 use explorer::query::{Entity, Filter, View, ViewState};
 
 use super::Explorer;
 use super::dom::{Node, el};
-use super::reader::{passage_href, sheet};
+use super::shared::{cited_items, entity_href, link, section, sheet, side_key, source_href};
 
 /// The page of the entity of the state, if one is open.
 pub fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
@@ -22,110 +21,6 @@ pub fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         Some(Entity::Sector(id)) => sector_page(explorer, t, id, &close),
         None => Vec::new(),
     }
-}
-
-/// A link to an entity's page.
-pub fn entity_href(explorer: &Explorer, entity: Entity) -> String {
-    explorer.href(&|s| {
-        s.entity = Some(entity.clone());
-        s.doc = None;
-        s.passage = None;
-    })
-}
-
-fn link(href: &str, text: &str) -> Node {
-    el("a").attr("href", href).attr("data-nav", "").text(text)
-}
-
-/// A titled section, left out when it has no items.
-fn section(title: &str, items: Vec<Node>) -> Option<Node> {
-    (!items.is_empty())
-        .then(|| el("section").class("entity-section").child(el("h3").text(title)).child(el("ul").children(items)))
-}
-
-/// The link to the passage a source points to.
-fn source_href(explorer: &Explorer, source: &Source) -> String {
-    let passage = source_passage(explorer.index, source).map(|(_, p)| p);
-    passage_href(explorer, &source.doc, passage)
-}
-
-/// Sections listing documents, events, agreements and figures (corpus indices), each item
-/// linked to the passage of the source `pick` chooses (the first, or the first in a document).
-pub fn cited_items(
-    explorer: &Explorer,
-    t: &Strings,
-    docs: &[Appearance],
-    (events, agreements, figures): (&[usize], &[usize], &[usize]),
-    pick: &dyn Fn(&[Source]) -> Option<&Source>,
-) -> Vec<Node> {
-    let corpus = explorer.corpus();
-    let lang = explorer.lang();
-    let when = |d: &Option<explorer::date::DateSpec>| d.map(|d| [" · ", &date(lang, &d)].concat()).unwrap_or_default();
-    let documents = docs
-        .iter()
-        .map(|a| {
-            let doc = &corpus.documents[a.doc];
-            el("li")
-                .child(link(&passage_href(explorer, &doc.id, Some(a.passage)), &doc.title))
-                .child(el("span").class("count").text(" ").text(&t.count(a.mentions, Counted::Mentions)))
-        })
-        .collect();
-    let item = |id: &str, title: &str, detail: String, sources: &[Source]| {
-        let href = pick(sources).map(|s| source_href(explorer, s)).unwrap_or_default();
-        el("li")
-            .child(link(&href, title))
-            .child(el("span").class("count").text(&detail))
-            .child_opt(super::compare::disputed_badge(explorer, id))
-    };
-    // In date order, undated last (as the timeline).
-    let by_date = |list: &[usize], date: &dyn Fn(usize) -> Option<explorer::date::DateSpec>| {
-        let mut sorted = list.to_vec();
-        explorer::order::by_key(&mut sorted, |&i| explorer::order::by_date(date(i)));
-        sorted
-    };
-    let events = by_date(events, &|i| corpus.events[i].date);
-    let agreements = by_date(agreements, &|i| corpus.agreements[i].date);
-    let events = events
-        .iter()
-        .map(|&i| {
-            let e = &corpus.events[i];
-            item(
-                &e.id,
-                lang.pick(&e.title_fr, &e.title_en),
-                [" ", event_kind(lang, e.kind), &when(&e.date)].concat(),
-                &e.sources,
-            )
-        })
-        .collect();
-    let agreements = agreements
-        .iter()
-        .map(|&i| {
-            let a = &corpus.agreements[i];
-            item(
-                &a.id,
-                lang.pick(&a.title_fr, &a.title_en),
-                [" ", agreement_status(lang, a.status), &when(&a.date)].concat(),
-                &a.sources,
-            )
-        })
-        .collect();
-    let figures = figures
-        .iter()
-        .map(|&i| {
-            let f = &corpus.figures[i];
-            let label = [lang.pick(&f.label_fr, &f.label_en), t.colon, &figure(lang, f)].concat();
-            item(&f.id, &label, when(&f.date), &f.sources)
-        })
-        .collect();
-    [
-        section(t.view_documents, documents),
-        section(t.events_title, events),
-        section(t.agreements_title, agreements),
-        section(t.figures_title, figures),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
 }
 
 /// Actors listed with a count: the name opens their page; the count, for an actor page, the
@@ -157,16 +52,6 @@ fn actor_list(explorer: &Explorer, t: &Strings, title: &str, actors: &[Together]
         })
         .collect();
     section(title, items)
-}
-
-pub fn side_key(side: explorer::model::Side) -> &'static str {
-    use explorer::model::Side::*;
-    match side {
-        Mali => "mali",
-        Russia => "russia",
-        Niger => "niger",
-        Other => "other",
-    }
 }
 
 /// The link that filters the results by an entity (and closes its page).

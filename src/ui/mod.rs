@@ -19,6 +19,7 @@ mod notices;
 mod page;
 mod reader;
 mod results;
+mod shared;
 mod timeline;
 
 use explorer::i18n::{Strings, strings};

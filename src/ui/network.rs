@@ -11,8 +11,7 @@ use explorer::query::{Entity, ViewState};
 
 use super::Explorer;
 use super::dom::{Node, el, svg};
-use super::entity::{entity_href, side_key};
-use super::results::passage_item;
+use super::shared::{entity_href, passage_item, side_key};
 
 /// The network of the evaluation's passages, and the passages of the selected edge.
 pub fn build(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Strings) -> Vec<Node> {

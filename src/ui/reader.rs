@@ -11,7 +11,7 @@ use explorer::query::{Filter, ViewState};
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
-use super::results::passage_marks;
+use super::shared::{cited_items, passage_href, passage_marks, sheet};
 use super::{Explorer, browser, entity};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
@@ -60,52 +60,6 @@ pub fn panel(explorer: Explorer) -> Node {
     dom::keep(el("div"), move || {
         let state = explorer.state.get();
         if state.doc.is_some() { build(&explorer, &state) } else { entity::build(&explorer, &state) }
-    })
-}
-
-/// A side sheet over the page (the reader, an entity page): a backdrop and a dialog whose
-/// header holds the title, a line of metadata and the link that closes it.
-pub fn sheet(close: &str, close_label: &str, marker: (&str, &str), head: Vec<Node>, body: Vec<Node>) -> Vec<Node> {
-    vec![
-        el("a")
-            .class("reader-backdrop")
-            .attr("href", close)
-            .attr("data-nav", "")
-            .attr("tabindex", "-1")
-            .attr("aria-hidden", "true"),
-        el("article")
-            .class("reader")
-            .attr("role", "dialog")
-            .attr("aria-modal", "true")
-            .attr("aria-labelledby", "reader-title")
-            .attr(marker.0, marker.1)
-            .child(
-                el("header")
-                    .class("reader-head")
-                    .children(head)
-                    .child(el("a").class("reader-close").attr("href", close).attr("data-nav", "").text(close_label)),
-            )
-            .children(body),
-    ]
-}
-
-/// The link of a passage of a document, opened in the reader.
-pub fn passage_href(explorer: &Explorer, doc: &str, passage: Option<usize>) -> String {
-    explorer.href(&|s| {
-        s.doc = Some(doc.to_string());
-        s.passage = passage;
-    })
-}
-
-/// A knowledge-base note in `host`: its text, each document it names (`{doc:ID}`) shown by
-/// its human label as a link to the document.
-pub fn note(explorer: &Explorer, host: Node, text: &str) -> Node {
-    use explorer::model::{NotePart, note_parts};
-    note_parts(text).into_iter().fold(host, |host, part| match part {
-        NotePart::Text(t) => host.text(t),
-        NotePart::Doc(id) => host.child(
-            el("a").attr("href", &passage_href(explorer, id, None)).attr("data-nav", "").text(explorer.doc_label(id)),
-        ),
     })
 }
 
@@ -290,7 +244,7 @@ fn cited(explorer: &Explorer, t: &Strings, doc: &str) -> Option<Node> {
     let agreements: Vec<usize> =
         (0..corpus.agreements.len()).filter(|&i| cites(&corpus.agreements[i].sources)).collect();
     let figures: Vec<usize> = (0..corpus.figures.len()).filter(|&i| cites(&corpus.figures[i].sources)).collect();
-    let sections = entity::cited_items(explorer, t, &[], (&events, &agreements, &figures), &|sources| {
+    let sections = cited_items(explorer, t, &[], (&events, &agreements, &figures), &|sources| {
         sources.iter().find(|s| s.doc == doc)
     });
     (!sections.is_empty()).then(|| {

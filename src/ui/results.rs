@@ -2,7 +2,7 @@
 //! empty; the export of what they hold.
 
 use explorer::i18n::{Strings, sector_label, strings};
-use explorer::model::{Document, Target};
+use explorer::model::Target;
 use explorer::query::chips::{last, remove};
 use explorer::query::eval::{Evaluation, term_spans};
 use explorer::query::{Entity, View, ViewState};
@@ -10,8 +10,7 @@ use leptos::prelude::*;
 
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
-use super::entity::entity_href;
-use super::reader::passage_href;
+use super::shared::{entity_href, passage_href, passage_item, passage_marks, provenance};
 use super::{Explorer, browser, compare, network, timeline};
 
 fn view_label(t: &Strings, view: View) -> &'static str {
@@ -150,42 +149,6 @@ fn empty(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
     ]
 }
 
-/// The byte ranges of a passage to highlight: search matches, and mentions of the selected
-/// actors, sectors (and sub-sectors) and of dates in the selected range.
-pub fn passage_marks(explorer: &Explorer, doc_index: usize, passage: usize) -> Vec<(usize, usize)> {
-    let corpus = explorer.corpus();
-    let doc = &corpus.documents[doc_index];
-    let state = explorer.state.get_untracked();
-    let f = &state.filter;
-    let mut marks = explorer.index.passage_matches(doc_index, passage, &f.q);
-    let (from, to) = f.range();
-    for m in doc.mentions.iter().filter(|m| m.passage == passage) {
-        let hit = match &m.target {
-            Target::Actor(id) => f.actors.iter().any(|a| a == id.as_ref()),
-            Target::Sector(id) => f.sectors.iter().any(|s| corpus.sector_within(id, s)),
-            Target::Date(d) => {
-                (from.is_some() || to.is_some()) && from.is_none_or(|x| d.end >= x) && to.is_none_or(|x| d.start <= x)
-            }
-        };
-        if hit {
-            marks.push((m.span.start, m.span.end));
-        }
-    }
-    marks
-}
-
-/// Publication line of a document: outlet · date (inferred or not).
-pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
-    let t = explorer.t();
-    // The document's human label (outlet or short title, and date), and whether the date was
-    // inferred.
-    let label = explorer.doc_label(&doc.id);
-    match doc.published.and_then(|p| t.basis(p.basis)) {
-        Some(basis) => format!("{label} ({} {basis})", t.published_date_word),
-        None => label.to_string(),
-    }
-}
-
 fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown: usize) -> Vec<Node> {
     let corpus = explorer.corpus();
     let t = strings(state.lang);
@@ -243,25 +206,6 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
 
 fn passage_items(explorer: &Explorer, e: &Evaluation, _: &ViewState, shown: usize) -> Vec<Node> {
     e.passages.iter().take(shown).map(|&(d, p)| passage_item(explorer, d, p, &passage_marks(explorer, d, p))).collect()
-}
-
-/// A passage in context: its text with `marks` highlighted, its source, a link to the reader.
-pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, usize)]) -> Node {
-    let doc = &explorer.corpus().documents[d];
-    let span = doc.passages[p];
-    el("li")
-        .class("passage")
-        .attr("data-doc", &doc.id)
-        .attr("data-passage", &p.to_string())
-        .child(el("blockquote").marked(doc.slice(span), span.start, marks))
-        .child(
-            el("p").class("passage-source").child(el("span").text(&provenance(explorer, doc))).text(" — ").child(
-                el("a")
-                    .attr("href", &passage_href(explorer, &doc.id, Some(p)))
-                    .attr("data-nav", "")
-                    .text(explorer.t_now().open_passage),
-            ),
-        )
 }
 
 /// The export buttons (handled in `events`, which calls [`export`]).

@@ -174,12 +174,9 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 .class("tl-body")
                 .child(when)
                 .child(
-                    el("h3")
-                        .class("tl-title")
-                        .text(it.title)
-                        .child_opt(super::compare::disputed_badge(explorer, it.id)),
+                    el("h3").class("tl-title").text(it.title).child_opt(super::shared::disputed_badge(explorer, it.id)),
                 )
-                .child_opt(it.note.map(|n| super::reader::note(explorer, el("p").class("tl-note"), n)))
+                .child_opt(it.note.map(|n| super::shared::note(explorer, el("p").class("tl-note"), n)))
                 .child(
                     el("details")
                         .class("tl-sources")
