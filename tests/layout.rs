@@ -43,7 +43,10 @@ fn no_two_ui_modules_use_each_other() {
             assert!(!uses[b].contains(a), "ui/{a}.rs and ui/{b}.rs use each other");
         }
     }
-    assert!(uses["network"].is_empty() || uses["network"].iter().all(|m| ["shared", "dom", "browser"].contains(&m.as_str())));
+    assert!(
+        uses["network"].is_empty()
+            || uses["network"].iter().all(|m| ["shared", "dom", "browser"].contains(&m.as_str()))
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! their own, and the wasm holds one copy of each handler instead of one per element.
 
 use explorer::date::{DateSpec, Precision};
+use explorer::query::action::Action;
 use leptos::prelude::*;
 
 use super::{Explorer, PAGE, browser, keys, results};
@@ -24,17 +25,15 @@ pub fn install(explorer: Explorer) {
     });
     browser::listen("click", move |event| {
         let Some(button) = browser::closest(event, "[data-action]") else { return };
-        match button.get_attribute("data-action").as_deref() {
-            Some("filters") if explorer.filters_open.get_untracked() => keys::close_drawer(explorer),
-            Some("filters") => keys::open_drawer(explorer),
-            Some("filters-close") => keys::close_drawer(explorer),
-            Some("dismiss") => explorer.notices.set(Vec::new()),
-            Some("more") => explorer.shown.update(|n| *n += PAGE),
-            Some("copy") => copy_link(explorer),
-            Some(action @ ("export-csv" | "export-csv-semicolon" | "export-json")) => {
-                results::export(&explorer, action)
-            }
-            _ => {}
+        let Some(action) = button.get_attribute("data-action").as_deref().and_then(Action::parse) else { return };
+        match action {
+            Action::ToggleFilters if explorer.filters_open.get_untracked() => keys::close_drawer(explorer),
+            Action::ToggleFilters => keys::open_drawer(explorer),
+            Action::CloseFilters => keys::close_drawer(explorer),
+            Action::DismissNotices => explorer.notices.set(Vec::new()),
+            Action::ShowMore => explorer.shown.update(|n| *n += PAGE),
+            Action::CopyLink => copy_link(explorer),
+            Action::Export(format) => results::export(&explorer, format),
         }
     });
     browser::listen("input", move |event| {

@@ -10,6 +10,7 @@ use explorer::i18n::{Counted, sector_label, strings};
 use explorer::model::{ActorKind, Side};
 use explorer::query::Filter;
 use explorer::query::ViewState;
+use explorer::query::action::Action;
 use explorer::query::eval::Evaluation;
 use explorer::query::eval::{Bucket, Unit};
 use explorer::text::fold;
@@ -30,7 +31,7 @@ pub fn panel(explorer: Explorer) -> Node {
                 el("button")
                     .class("filters-close")
                     .attr("type", "button")
-                    .attr("data-action", "filters-close")
+                    .attr("data-action", Action::CloseFilters.key())
                     .text(t.close_filters),
             ),
         )
@@ -49,7 +50,8 @@ pub fn panel(explorer: Explorer) -> Node {
 /// On a phone, the drawer's sticky footer: how many documents the filters give, and the
 /// button that closes the drawer to show them.
 fn apply_button(explorer: Explorer) -> Node {
-    let button = el("button").class("filters-apply").attr("type", "button").attr("data-action", "filters-close");
+    let button =
+        el("button").class("filters-apply").attr("type", "button").attr("data-action", Action::CloseFilters.key());
     dom::keep(button, move || {
         let n = explorer.eval.with(|e| e.documents.len());
         let t = explorer.t();

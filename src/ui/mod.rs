@@ -24,6 +24,7 @@ mod timeline;
 
 use explorer::i18n::{Strings, strings};
 use explorer::model::Corpus;
+use explorer::query::action::{Cause, Write, history};
 use explorer::query::chips::{Chip, added};
 use explorer::query::eval::{Evaluation, Index};
 use explorer::query::url::{Notice, parse, print};
@@ -95,10 +96,7 @@ impl Explorer {
         }
         // The address bar shows the canonical link of what is on screen (bad parameters, already
         // named in the notice, are dropped); replaced, not pushed: opening a link is one entry.
-        let canonical = print(&initial);
-        if query.trim_start_matches('?') != canonical {
-            browser::write_query(&canonical, false);
-        }
+        write(history(Cause::Opening, &query, &initial));
         let labels = Box::leak(explorer::format::document_labels(index.corpus, initial.lang).into_boxed_slice());
         let state = RwSignal::new(initial);
         Explorer {
@@ -161,7 +159,7 @@ impl Explorer {
             self.last_added.set_value(Some(chip));
         }
         self.typing.set_value(false);
-        let query = print(&next);
+        let step = history(Cause::Choice, &browser::current_query(), &next);
         if next.lang != before.lang {
             // A language chosen is remembered for links that name none — only a choice: opening
             // a link in another language does not change it. Stored before the reload, which
@@ -169,27 +167,27 @@ impl Explorer {
             browser::store_lang(next.lang.key());
             // The page reloads in the new language (see `page::mount`): the address must be
             // there first.
-            browser::write_query(&query, true);
+            write(step);
             self.set(next);
             return;
         }
         self.set(next);
         // The view first, the address right after: writing history costs milliseconds that
         // need not delay what the user sees. Order between changes is kept.
-        browser::later(move || browser::write_query(&query, true));
+        browser::later(move || write(step));
     }
 
     /// Typing in the search box: the first key of a burst pushes a history entry, the next
     /// ones replace it, so Back leaves the search in one step.
     pub fn type_query(&self, q: String) {
-        let push = !self.typing.get_value();
+        let first = !self.typing.get_value();
         let mut next = self.state.get_untracked();
         next.filter.q = q;
         self.typing.set_value(true);
         self.last_added.set_value(Some(Chip::Query));
-        let query = print(&next);
+        let step = history(Cause::Typing { first }, &browser::current_query(), &next);
         self.set(next);
-        browser::later(move || browser::write_query(&query, push));
+        browser::later(move || write(step));
     }
 
     /// Shows a new state; a new list of results starts again at one page.
@@ -242,6 +240,15 @@ impl Explorer {
         f(&mut s);
         let q = print(&s);
         if q.is_empty() { "?".to_string() } else { format!("?{q}") }
+    }
+}
+
+/// Writes a history step to the address bar (the rule is `explorer::query::action::history`).
+fn write(step: Write) {
+    match step {
+        Write::Push(query) => browser::write_query(&query, true),
+        Write::Replace(query) => browser::write_query(&query, false),
+        Write::Nothing => {}
     }
 }
 

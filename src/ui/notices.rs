@@ -3,6 +3,8 @@
 use explorer::i18n::{problem, strings};
 use leptos::prelude::*;
 
+use explorer::query::action::Action;
+
 use super::Explorer;
 use super::dom::{self, Node, el};
 
@@ -33,7 +35,11 @@ pub fn notices(explorer: Explorer) -> Node {
                 .child(el("p").text(t.notices_title))
                 .child(el("ul").children(items))
                 .child(
-                    el("button").class("dismiss").attr("type", "button").attr("data-action", "dismiss").text(t.dismiss),
+                    el("button")
+                        .class("dismiss")
+                        .attr("type", "button")
+                        .attr("data-action", Action::DismissNotices.key())
+                        .text(t.dismiss),
                 ),
         ]
     })

@@ -1,6 +1,7 @@
 //! The page: header, notices, filter panel, results, and the reader or entity panel above them.
 
 use explorer::query::Lang;
+use explorer::query::action::Action;
 use explorer::query::chips::chips;
 use leptos::prelude::*;
 
@@ -47,7 +48,7 @@ fn masthead(explorer: Explorer) -> Node {
     let toggle = el("button")
         .class("filters-toggle")
         .attr("type", "button")
-        .attr("data-action", "filters")
+        .attr("data-action", Action::ToggleFilters.key())
         .attr("aria-controls", "filters")
         .text(t.show_filters)
         .child(badge);
@@ -81,7 +82,7 @@ fn masthead(explorer: Explorer) -> Node {
                     el("button")
                         .class("copy-link")
                         .attr("type", "button")
-                        .attr("data-action", "copy")
+                        .attr("data-action", Action::CopyLink.key())
                         .text(t.copy_link),
                 )
                 .child(status)

@@ -3,6 +3,7 @@
 
 use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::Target;
+use explorer::query::action::{Action, ExportFormat};
 use explorer::query::chips::{last, remove};
 use explorer::query::eval::{Evaluation, term_spans};
 use explorer::query::{Entity, View, ViewState};
@@ -115,7 +116,7 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
         el("button")
             .class("show-more")
             .attr("type", "button")
-            .attr("data-action", "more")
+            .attr("data-action", Action::ShowMore.key())
             .text(&format!("{} ({left})", explorer.t_now().show_more))
     });
     let mut out = vec![el("ol").class(class).children(items)];
@@ -210,11 +211,11 @@ fn passage_items(explorer: &Explorer, e: &Evaluation, _: &ViewState, shown: usiz
 
 /// The export buttons (handled in `events`, which calls [`export`]).
 fn export_bar(t: &Strings) -> Node {
-    let button = |format: &str, label: &str| {
+    let button = |format: ExportFormat, label: &str| {
         el("button")
             .class("export-button")
             .attr("type", "button")
-            .attr("data-action", format)
+            .attr("data-action", Action::Export(format).key())
             .attr("aria-describedby", "export-hint")
             .text(label)
     };
@@ -223,29 +224,31 @@ fn export_bar(t: &Strings) -> Node {
         .attr("role", "group")
         .attr("aria-label", t.export)
         .child(el("span").class("export-label").text(t.export))
-        .child(button("export-csv", t.export_csv))
-        .child(button("export-csv-semicolon", t.export_csv_semicolon).attr("title", t.export_csv_semicolon_hint))
-        .child(button("export-json", t.export_json))
+        .child(button(ExportFormat::Csv, t.export_csv))
+        .child(button(ExportFormat::CsvSemicolon, t.export_csv_semicolon).attr("title", t.export_csv_semicolon_hint))
+        .child(button(ExportFormat::Json, t.export_json))
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
 }
 
-/// Downloads the current results, exactly as filtered, as `export-csv` or `export-json`.
-pub fn export(explorer: &Explorer, action: &str) {
+/// Downloads the current results, exactly as filtered, in `format`.
+pub fn export(explorer: &Explorer, format: ExportFormat) {
     use explorer::export::{Export, csv_with, json};
-    let (format, mime, separator) = match action {
-        "export-csv" => ("csv", "text/csv;charset=utf-8", ','),
-        "export-csv-semicolon" => ("csv", "text/csv;charset=utf-8", ';'),
-        "export-json" => ("json", "application/json", ','),
-        _ => return,
-    };
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
     let content = explorer.eval.with_untracked(|eval| {
         let export = Export { index: explorer.index, eval, permalink: &permalink, lang };
-        if format == "csv" { csv_with(&export, separator) } else { json(&export) }
+        match format {
+            ExportFormat::Csv => csv_with(&export, ','),
+            ExportFormat::CsvSemicolon => csv_with(&export, ';'),
+            ExportFormat::Json => json(&export),
+        }
     });
     let version = &explorer.corpus().version;
-    let variant = if separator == ';' { "-pointvirgule" } else { "" };
-    let name = format!("mali-russie-{}{variant}.{format}", &version[..version.len().min(8)]);
+    let (extension, mime, variant) = match format {
+        ExportFormat::Csv => ("csv", "text/csv;charset=utf-8", ""),
+        ExportFormat::CsvSemicolon => ("csv", "text/csv;charset=utf-8", "-pointvirgule"),
+        ExportFormat::Json => ("json", "application/json", ""),
+    };
+    let name = format!("mali-russie-{}{variant}.{extension}", &version[..version.len().min(8)]);
     browser::download(&name, mime, &content);
 }
