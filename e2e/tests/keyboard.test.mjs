@@ -171,3 +171,30 @@ test("the phone's filter drawer takes focus, keeps Tab inside, closes on Escape 
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
   await context.close();
 });
+
+test("the filter panel keeps the user's place: groups as left, focus on the value, scroll when a passage opens", async () => {
+  const { page, problems, context } = await open("", { viewport: { width: 1280, height: 700 } });
+  // Close one group of actors, keep another open.
+  await page.click('details[data-group="niger"] > summary');
+  await page.waitForFunction(() => !document.querySelector('details[data-group="niger"]').open);
+  const value = '[data-facet="actor"][data-value="moscow"]';
+  await page.focus(value);
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => location.search.includes("actor=moscow"));
+  await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("aria-checked") === "true", value);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "f-actor-moscow", "focus stays on the value");
+  assert.equal(await page.evaluate(() => document.querySelector('details[data-group="niger"]').open), false, "a closed group stays closed");
+  assert.equal(await page.evaluate(() => document.querySelector('details[data-group="russia"]').open), true, "an open group stays open");
+  // Scroll the filter panel, then open a passage: the panel does not move.
+  await page.$eval(".filters", (f) => f.scrollTo(0, 400));
+  const before = await page.$eval(".filters", (f) => f.scrollTop);
+  assert.ok(before > 0);
+  await page.$eval('[data-facet="sector"][data-value="energy"]', (a) => (a.dataset.marked = "before"));
+  await page.click("[data-doc].doc-card h2 a");
+  await page.waitForSelector("[role=dialog]");
+  assert.equal(await page.$eval(".filters", (f) => f.scrollTop), before);
+  // The panel was not rebuilt at all: the very same elements are there.
+  assert.equal(await page.$eval('[data-facet="sector"][data-value="energy"]', (a) => a.dataset.marked), "before");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -99,6 +99,14 @@ pub fn listen_active(event: &'static str, f: impl Fn(&web_sys::Event) + 'static)
     }
 }
 
+/// Like [`listen`], in the capture phase: for events that do not bubble (`toggle`).
+pub fn listen_capture(event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
+    if let Some(d) = document() {
+        let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+        gloo::events::EventListener::new_with_options(&d, event, options, move |e| f(e)).forget();
+    }
+}
+
 /// Calls `f` for every `event` on `target` and inside it.
 pub fn listen_on(target: &web_sys::Element, event: &'static str, f: impl Fn(&web_sys::Event) + 'static) {
     gloo::events::EventListener::new(target, event, move |e| f(e)).forget();
@@ -191,6 +199,11 @@ pub fn find_all(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element
 /// The element that has focus.
 pub fn active_element() -> Option<web_sys::Element> {
     document()?.active_element()
+}
+
+/// Whether a `<details>` element is open.
+pub fn is_open(el: &web_sys::Element) -> bool {
+    el.has_attribute("open")
 }
 
 /// A keydown's key ("Tab", "Escape", " ", "ArrowLeft"…) and whether Shift was held.

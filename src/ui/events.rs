@@ -51,6 +51,14 @@ pub fn install(explorer: Explorer) {
         }
     });
     browser::listen_active("keydown", move |event| keys::keydown(explorer, event));
+    // A group of the filter panel opened or closed: remembered for the next rebuild.
+    browser::listen_capture("toggle", move |event| {
+        if let Some(group) = browser::closest(event, "details[data-group]")
+            && let Some(key) = group.get_attribute("data-group")
+        {
+            explorer.set_group_open(&key, browser::is_open(&group));
+        }
+    });
     keys::dialog_focus(explorer);
     browser::listen("change", move |event| {
         let Some(input) = browser::closest(event, "[data-date-input]") else { return };

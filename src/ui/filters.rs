@@ -73,7 +73,7 @@ fn search_box(explorer: Explorer) -> Node {
         .attr("autocomplete", "off")
         .attr("spellcheck", "false")
         .attr("placeholder", t.search_placeholder);
-    let input = dom::bind(input, move |i| explorer.state.with(|s| browser::set_input_value(i, &s.filter.q)));
+    let input = dom::bind(input, move |i| explorer.filter.with(|f| browser::set_input_value(i, &f.q)));
     el("div").class("facet search").child(el("label").attr("for", "q").text(t.search_label)).child(input)
 }
 
@@ -121,7 +121,7 @@ fn sector_facet(explorer: Explorer) -> Node {
     };
     let tree = dom::keep(el("div"), move || {
         let e = explorer.eval.get();
-        let state = explorer.state.get();
+        let state = explorer.facet_state();
         let roots = children_of(None)
             .into_iter()
             .map(|i| {
@@ -161,7 +161,7 @@ fn actor_facet(explorer: Explorer) -> Node {
     let list = dom::keep(el("div"), move || {
         let needle = fold(explorer.actor_find.get().trim());
         let e = explorer.eval.get();
-        let state = explorer.state.get();
+        let state = explorer.facet_state();
         let t = strings(state.lang);
         let shown: Vec<usize> =
             (0..corpus.actors.len()).filter(|&i| needle.is_empty() || haystacks[i].contains(&needle)).collect();
@@ -200,9 +200,11 @@ fn actor_facet(explorer: Explorer) -> Node {
                     })
                     .collect();
                 Some(
+                    // Open, unless the user closed it: a rebuild keeps it as they left it.
                     el("details")
                         .class("actor-side")
-                        .attr("open", "")
+                        .attr("data-group", side.key())
+                        .attr_opt("open", (!explorer.group_closed(side.key())).then_some(""))
                         .child(el("summary").text(t.side(side)))
                         .child_opt(whole)
                         .children(groups),
@@ -227,7 +229,7 @@ fn actor_facet(explorer: Explorer) -> Node {
 fn claims_facet(explorer: Explorer) -> Node {
     let list = dom::keep(el("div"), move || {
         let e = explorer.eval.get();
-        let state = explorer.state.get();
+        let state = explorer.facet_state();
         let t = strings(state.lang);
         let f = &state.filter;
         vec![
@@ -256,7 +258,7 @@ fn source_facet(explorer: Explorer) -> Node {
     let corpus = explorer.corpus();
     let list = dom::keep(el("div"), move || {
         let e = explorer.eval.get();
-        let state = explorer.state.get();
+        let state = explorer.facet_state();
         corpus
             .documents
             .iter()
@@ -287,7 +289,7 @@ fn bucket_range(bucket: &Bucket, unit: Unit) -> DateSpec {
 fn date_input(explorer: Explorer, label: &str, end: bool) -> Node {
     let input = el("input").attr("type", "date").attr("data-date-input", if end { "to" } else { "from" });
     let input = dom::bind(input, move |i| {
-        let (from, to) = explorer.state.with(|s| s.filter.range());
+        let (from, to) = explorer.filter.with(|f| f.range());
         let day = if end { to } else { from };
         browser::set_input_value(i, &day.map(|d| d.to_string()).unwrap_or_default());
         // Some engines (WebKit) draw today's date in an empty field: it must look empty.
@@ -416,7 +418,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
 fn date_facet(explorer: Explorer) -> Node {
     let t = explorer.t_now();
     let histogram = dom::keep(el("div").class("histogram-host"), move || {
-        histogram_bars(&explorer, &explorer.eval.get(), &explorer.state.get())
+        histogram_bars(&explorer, &explorer.eval.get(), &explorer.facet_state())
     });
     brushing(explorer, &histogram.0);
     facet("facet dates", t.facet_date)

@@ -63,6 +63,9 @@ pub struct Explorer {
     pub state: RwSignal<ViewState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub eval: Memo<Evaluation>,
+    /// The filter alone: what the facets show depends on it, not on the open document or view
+    /// (opening a passage must not rebuild the filter panel).
+    pub filter: Memo<explorer::query::Filter>,
     pub index: &'static Index<'static>,
     /// The documents' human labels in the page's language (see `explorer::format::document_labels`).
     pub labels: &'static [String],
@@ -81,6 +84,9 @@ pub struct Explorer {
     last_added: StoredValue<Option<Chip>>,
     /// The address of the link that opened the dialog on screen (focus returns to it).
     opener: StoredValue<Option<String>>,
+    /// Groups of the filter panel the user closed (`data-group` keys): rebuilt lists keep them
+    /// closed.
+    closed_groups: StoredValue<Vec<String>>,
 }
 
 impl Explorer {
@@ -104,6 +110,7 @@ impl Explorer {
             state,
             notices: RwSignal::new(initial_notices),
             eval: Memo::new(move |_| state.with(|s| index.evaluate(&s.filter))),
+            filter: Memo::new(move |_| state.with(|s| s.filter.clone())),
             index,
             shown: RwSignal::new(PAGE),
             filters_open: RwSignal::new(false),
@@ -112,6 +119,7 @@ impl Explorer {
             typing: StoredValue::new(false),
             last_added: StoredValue::new(None),
             opener: StoredValue::new(None),
+            closed_groups: StoredValue::new(Vec::new()),
         }
     }
 
@@ -129,6 +137,12 @@ impl Explorer {
     pub fn doc_label(&self, id: &str) -> &'static str {
         let i = self.corpus().documents.iter().position(|d| d.id == id);
         i.and_then(|i| self.labels.get(i)).map_or("?", String::as_str)
+    }
+
+    /// The state as the filter panel sees it: the filter (tracked) and the language; nothing
+    /// else, so that opening a document or changing the view leaves the panel alone.
+    pub fn facet_state(&self) -> ViewState {
+        ViewState { filter: self.filter.get(), lang: self.state.with_untracked(|s| s.lang), ..ViewState::default() }
     }
 
     /// The interface language (reactive).
@@ -225,6 +239,21 @@ impl Explorer {
 
     pub fn opener(&self) -> Option<String> {
         self.opener.get_value()
+    }
+
+    /// Whether the user closed a group of the filter panel.
+    pub fn group_closed(&self, key: &str) -> bool {
+        self.closed_groups.with_value(|c| c.iter().any(|k| k == key))
+    }
+
+    /// Remembers a group opened or closed by the user.
+    pub fn set_group_open(&self, key: &str, open: bool) {
+        self.closed_groups.update_value(|c| {
+            c.retain(|k| k != key);
+            if !open {
+                c.push(key.to_string());
+            }
+        });
     }
 
     /// Follows a link to another view of the explorer (`?…`): a discrete change.
