@@ -1,7 +1,7 @@
 //! Every kind of bad input fails the build with a message naming the file, the line and the
 //! reason. Each test breaks one thing in a copy of the real seeds.
 
-mod common;
+use test_support as common;
 
 use std::path::{Path, PathBuf};
 

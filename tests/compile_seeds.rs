@@ -1,6 +1,6 @@
 //! The build-time compiler on the real seeds, and adding an article without any code.
 
-mod common;
+use test_support as common;
 
 use explorer::compile::compile_dir;
 use explorer::date::Precision;

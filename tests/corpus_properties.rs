@@ -1,7 +1,7 @@
 //! Properties of the real corpus: what the build must find in the five seed articles, and
 //! what it must not.
 
-mod common;
+use test_support as common;
 
 use explorer::date::Precision;
 use explorer::model::{Source, Target};

@@ -1,7 +1,7 @@
 //! Corpus fidelity on the real seeds: every fact reachable by its actors, sectors and dates,
 //! and every tag earned by the text.
 
-mod common;
+use test_support as common;
 
 use explorer::date::DateSpec;
 use explorer::model::{Rule, Target};

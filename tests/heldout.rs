@@ -1,7 +1,7 @@
 //! The annotator on articles it was not written for (tests/fixtures/heldout/): precision and
 //! recall against hand annotations stay at or above the targets, and the rules hold on them.
 
-mod common;
+use test_support as common;
 
 use std::path::Path;
 

@@ -1,13 +1,14 @@
-//! Helpers shared by the integration tests.
-#![allow(dead_code)]
+//! Helpers shared by the explorer's native integration tests (`tests/*.rs`): the seeds, copies
+//! of them to break, the compiled corpus, a document's mentions.
 
 use std::path::{Path, PathBuf};
 
-use explorer::model::{Corpus, Document, Target};
+use corpus::model::{Corpus, Document, Target};
 
 /// The repository's own `seeds/` folder.
 pub fn seeds_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+    // This crate lives in crates/test-support/ of the repository.
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
 }
 
 /// A fresh, empty temporary folder unique to one test.
@@ -54,7 +55,7 @@ pub fn line_of(path: &Path, needle: &str) -> usize {
 
 /// The real corpus, compiled from `seeds/`.
 pub fn corpus() -> Corpus {
-    explorer::compile::compile_dir(&seeds_dir()).expect("the seeds compile")
+    corpus_build::compile::compile_dir(&seeds_dir()).expect("the seeds compile")
 }
 
 /// The (text, target) of every mention of a document.
