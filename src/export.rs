@@ -2,8 +2,10 @@
 //! as the view, so an export holds exactly what the filters select.
 //!
 //! Both carry the permalink of the view and the corpus version, so a file can be traced back
-//! to what produced it. They are written by hand: a JSON library would add tens of kilobytes
-//! to the wasm for two small writers.
+//! to what produced it. They are written by hand: serde_json, tried for the JSON export (the
+//! user's design names it), cost 7.2 KB of gzipped wasm — measured with the hand-written
+//! writer still linked, so a lower bound — against a budget of 2 KB; the writers stay, tested
+//! against serde_json (native, dev-dependency) instead.
 //!
 //! ```
 //! use explorer::export::{Export, csv, json};
