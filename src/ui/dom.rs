@@ -148,16 +148,92 @@ pub fn append_to_body(nodes: Vec<Node>) {
     }
 }
 
-/// Replaces the children of `host` with `nodes`.
-pub fn fill(host: &web_sys::Element, nodes: Vec<Node>) {
-    host.set_text_content(None);
-    for n in nodes {
-        let _ = host.append_child(&n.0);
+/// Makes the children of `host` look like `nodes`, keeping every element that is still there:
+/// an element with the same key (its `id`, else its `data-key`) or, unkeyed, the same tag at
+/// the same place is updated in place (attributes, text, children) instead of replaced. So a
+/// rebuilt list keeps focus, open groups, typed text and scroll positions, and the browser
+/// redraws only what changed.
+pub fn morph(host: &web_sys::Element, nodes: Vec<Node>) {
+    morph_list(host, nodes.into_iter().map(|n| n.0.into()).collect());
+}
+
+fn key_of(node: &web_sys::Node) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let el = node.dyn_ref::<web_sys::Element>()?;
+    Some(el.id()).filter(|id| !id.is_empty()).or_else(|| el.get_attribute("data-key"))
+}
+
+fn same_kind(a: &web_sys::Node, b: &web_sys::Node) -> bool {
+    a.node_type() == b.node_type() && a.node_name() == b.node_name()
+}
+
+fn morph_list(host: &web_sys::Element, new: Vec<web_sys::Node>) {
+    let mut cursor = host.first_child();
+    for node in new {
+        let key = key_of(&node);
+        // The element to keep: the keyed one wherever it is after the cursor, or the node at
+        // the cursor when neither is keyed.
+        let keep = match &key {
+            Some(k) => {
+                let mut at = cursor.clone();
+                while let Some(c) = at.as_ref().filter(|c| key_of(c).as_ref() != Some(k)) {
+                    at = c.next_sibling();
+                }
+                at
+            }
+            None => cursor.clone().filter(|c| key_of(c).is_none()),
+        };
+        match keep.filter(|old| same_kind(old, &node)) {
+            Some(old) => {
+                morph_node(&old, &node);
+                if cursor.as_ref() == Some(&old) {
+                    cursor = old.next_sibling();
+                } else {
+                    let _ = host.insert_before(&old, cursor.as_ref());
+                }
+            }
+            None => {
+                let _ = host.insert_before(&node, cursor.as_ref());
+            }
+        }
+    }
+    while let Some(c) = cursor {
+        cursor = c.next_sibling();
+        let _ = host.remove_child(&c);
     }
 }
 
+fn morph_node(old: &web_sys::Node, new: &web_sys::Node) {
+    use wasm_bindgen::JsCast;
+    let (Some(o), Some(n)) = (old.dyn_ref::<web_sys::Element>(), new.dyn_ref::<web_sys::Element>()) else {
+        // Text: its words only.
+        if old.node_value() != new.node_value() {
+            old.set_node_value(new.node_value().as_deref());
+        }
+        return;
+    };
+    let names = |e: &web_sys::Element| -> Vec<String> {
+        e.get_attribute_names().iter().filter_map(|v| v.as_string()).collect()
+    };
+    for name in names(o) {
+        if !n.has_attribute(&name) {
+            let _ = o.remove_attribute(&name);
+        }
+    }
+    for name in names(n) {
+        let value = n.get_attribute(&name);
+        if o.get_attribute(&name) != value {
+            let _ = o.set_attribute(&name, value.as_deref().unwrap_or_default());
+        }
+    }
+    let children = n.child_nodes();
+    let new_children: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
+    morph_list(o, new_children);
+}
+
 /// `node`, whose children are built by `build` now and rebuilt whenever what `build` reads
-/// (signals, memos) changes.
+/// (signals, memos) changes — rebuilt as new nodes, then merged into the page by [`morph`], so
+/// that what did not change stays the same element.
 ///
 /// ```ignore
 /// let badge = dom::keep(el("span"), move || vec![el("b").text(&count.get().to_string())]);
@@ -169,7 +245,7 @@ pub fn keep(node: Node, build: impl Fn() -> Vec<Node> + 'static) -> Node {
 
 fn keep_boxed(node: Node, build: Box<dyn Fn() -> Vec<Node>>) -> Node {
     let host = node.0.clone();
-    Effect::new(move |_| fill(&host, build()));
+    Effect::new(move |_| morph(&host, build()));
     node
 }
 

@@ -475,14 +475,22 @@ fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
         brush.set_value(None);
         show_brush(&h, None);
     });
+    // A press and release already chose the period: the click that follows is theirs (the bar
+    // under the pointer may meanwhile stand for a day of that month).
+    let released: StoredValue<bool> = StoredValue::new(false);
     browser::listen_on(host, "pointerup", move |ev| {
         // A drag ends here: its click would land on the bars' common ancestor.
         if let (Some(i), Some(_)) = (bar_index(ev), brush.get_value()) {
+            released.set_value(true);
             finish(i);
         }
     });
     browser::listen_on(host, "click", move |ev| {
         // Keyboard (Enter or Space on a bar), or a click a pointer-up already handled.
+        if released.get_value() {
+            released.set_value(false);
+            return;
+        }
         if let Some(i) = bar_index(ev) {
             finish(i);
         }
