@@ -245,7 +245,9 @@ pub fn keep(node: Node, build: impl Fn() -> Vec<Node> + 'static) -> Node {
 
 fn keep_boxed(node: Node, build: Box<dyn Fn() -> Vec<Node>>) -> Node {
     let host = node.0.clone();
-    Effect::new(move |_| morph(&host, build()));
+    // A render effect: built at once, while the page is built (no empty first frame), and
+    // merged again whenever what it reads changes. It lives as long as the page.
+    std::mem::forget(RenderEffect::new(move |_| morph(&host, build())));
     node
 }
 
@@ -257,6 +259,6 @@ pub fn bind(node: Node, update: impl Fn(&web_sys::Element) + 'static) -> Node {
 
 fn bind_boxed(node: Node, update: Box<dyn Fn(&web_sys::Element)>) -> Node {
     let host = node.0.clone();
-    Effect::new(move |_| update(&host));
+    std::mem::forget(RenderEffect::new(move |_| update(&host)));
     node
 }

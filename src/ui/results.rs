@@ -191,6 +191,7 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                 .marked(&doc.title, 0, &term_spans(&doc.title, &state.filter.q));
             el("li")
                 .class("doc-card")
+                .attr("data-key", &doc.id)
                 .attr("data-doc", &doc.id)
                 .child(el("h2").class("doc-title").child(title))
                 .child(el("p").class("doc-meta").text(&format!(

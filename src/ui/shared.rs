@@ -216,6 +216,7 @@ pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, us
     let span = doc.passages[p];
     el("li")
         .class("passage")
+        .attr("data-key", &[doc.id.as_ref(), "#", &p.to_string()].concat())
         .attr("data-doc", &doc.id)
         .attr("data-passage", &p.to_string())
         .child(el("blockquote").marked(doc.slice(span), span.start, marks))

@@ -186,6 +186,7 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 );
             el("li")
                 .class(if it.planned { "tl-item planned" } else { "tl-item" })
+                .attr("data-key", it.id)
                 .attr("data-event", it.id)
                 .attr("data-kind", if it.is_event { "event" } else { "agreement" })
                 .attr("data-date", &it.date.map(|d| d.to_syntax()).unwrap_or_default())
