@@ -14,7 +14,7 @@ WASM := --target wasm32-unknown-unknown
 
 serve: setup-build
 	@echo "Serving the explorer at http://127.0.0.1:8080/ (Ctrl-C to stop)"
-	trunk serve --release --offline
+	trunk serve --release --offline --no-autoreload
 
 test: setup-test fmt-check clippy unit build e2e size
 	@echo "make test: all checks passed"

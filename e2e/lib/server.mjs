@@ -24,9 +24,10 @@ const TYPES = {
  * @param {string} options.root the folder to serve (dist/)
  * @param {string} [options.base] the subpath, with leading and trailing slashes
  * @param {(path: string, body: Buffer) => Buffer} [options.transform] alters a response body (tests of broken builds)
+ * @param {(path: string) => Record<string, string>} [options.headers] extra response headers for a file (the hosting kit)
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, base = "/explorer/", transform }) {
+export async function startServer({ root, base = "/explorer/", transform, headers }) {
   const rootDir = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -51,7 +52,10 @@ export async function startServer({ root, base = "/explorer/", transform }) {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       let body = await readFile(file);
       if (transform) body = transform(rel, body);
-      res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...(headers ? headers(rel) : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404);

@@ -222,8 +222,16 @@ fn morph_node(old: &web_sys::Node, new: &web_sys::Node) {
     }
     for name in names(n) {
         let value = n.get_attribute(&name);
-        if o.get_attribute(&name) != value {
-            let _ = o.set_attribute(&name, value.as_deref().unwrap_or_default());
+        if o.get_attribute(&name) == value {
+            continue;
+        }
+        // A style attribute set by markup is refused by the strict content security policy;
+        // through the CSS object model it is allowed.
+        match (name.as_str(), o.dyn_ref::<web_sys::HtmlElement>(), n.dyn_ref::<web_sys::HtmlElement>()) {
+            ("style", Some(o), Some(n)) => o.style().set_css_text(&n.style().css_text()),
+            _ => {
+                let _ = o.set_attribute(&name, value.as_deref().unwrap_or_default());
+            }
         }
     }
     let children = n.child_nodes();

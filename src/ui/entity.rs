@@ -197,7 +197,7 @@ fn over_time(explorer: &Explorer, t: &Strings, p: &profile::SectorProfile, id: &
             let label = month_short(lang, b.start.year, b.start.month);
             el("li")
                 .child(el("a").attr("href", &href).attr("data-nav", "").text(&label))
-                .child(el("span").class("spark").attr("style", &format!("width: {}%", 4 + b.count * 96 / max)))
+                .child(el("span").class("spark").style("width", &format!("{}%", 4 + b.count * 96 / max)))
                 .child(el("span").class("count").text(&t.count(b.count, Counted::Passages)))
         })
         .collect::<Vec<_>>();

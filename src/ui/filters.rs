@@ -331,7 +331,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         .max()
         .unwrap_or(0)
         .max(1);
-    let height = |count: usize| format!("height: {}%", 8 + count * 92 / max);
+    let height = |count: usize| format!("{}%", 8 + count * 92 / max);
     let mut items = Vec::new();
     // One tab stop for the whole chart (arrow keys move between bars, see `keys`): the first
     // bar of the selected range, else the first bar.
@@ -365,7 +365,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
                         .attr("data-roving-item", "")
                         .attr("tabindex", tabindex(0))
                         .attr("data-count", &b.count.to_string())
-                        .child(el("span").class("fill").attr("style", &height(b.count))),
+                        .child(el("span").class("fill").style("height", &height(b.count))),
                 )
                 // Its label: an arrow, the bar's own words being "avant juin 2025".
                 .child(el("span").class("bar-label").attr("aria-hidden", "true").text("◀")),
@@ -396,7 +396,7 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             .attr("data-roving-item", "")
             .attr("tabindex", tabindex(i + usize::from(histogram.earlier.is_some())))
             .attr("data-count", &b.count.to_string())
-            .child(el("span").class("fill").attr("style", &height(b.count)));
+            .child(el("span").class("fill").style("height", &height(b.count)));
         let shown = i.is_multiple_of(label_every).then_some(label);
         items.push(
             el("li")

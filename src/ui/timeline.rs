@@ -109,10 +109,10 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
     let mut axis = el("div").class("tl-axis").attr("aria-hidden", "true");
     for (k, (x, label)) in ticks.iter().enumerate() {
         // Positions are in thousandths of the width: CSS scales them, no float to print.
-        let left = ["left: calc(", &x.to_string(), " * 0.1%)"].concat();
-        axis = axis.child(el("span").class("tick").attr("style", &left));
+        let left = ["calc(", &x.to_string(), " * 0.1%)"].concat();
+        axis = axis.child(el("span").class("tick").style("left", &left));
         if k.is_multiple_of(label_every) {
-            axis = axis.child(el("span").class("tick-label").attr("style", &left).text(label));
+            axis = axis.child(el("span").class("tick-label").style("left", &left).text(label));
         }
     }
     let rows = items
