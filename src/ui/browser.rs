@@ -234,6 +234,12 @@ pub fn store_lang(lang: &str) {
     }
 }
 
+/// Whether this page is the single-file edition (marked by the script that writes it), which
+/// has no offline copy to offer: it is one.
+pub fn is_single_file() -> bool {
+    document().and_then(|d| d.document_element()).is_some_and(|root| root.has_attribute("data-single"))
+}
+
 /// Sets the language of the page (`<html lang>`), for screen readers and hyphenation.
 pub fn set_lang(lang: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -24,6 +24,7 @@ pub fn mount(explorer: Explorer) {
                 .child(results::results(explorer)),
         ),
         reader::panel(explorer),
+        footer(explorer),
     ]);
     Effect::new(move |_| browser::set_title(&page_title(&explorer)));
     // The language changes rarely: the page is then reloaded in the new language (from the
@@ -36,6 +37,23 @@ pub fn mount(explorer: Explorer) {
             browser::reload();
         }
     });
+}
+
+/// The page's foot: on a host, the single-file edition to download (written next to the page
+/// by the build, see `scripts/single-file.mjs`).
+fn footer(explorer: Explorer) -> Node {
+    let t = explorer.t_now();
+    let foot = el("footer").class("site-footer");
+    if browser::is_single_file() {
+        return foot;
+    }
+    foot.child(
+        el("a")
+            .attr("href", "./mali-russie-explorer.html")
+            .attr("download", "mali-russie-explorer.html")
+            .text(t.offline_copy),
+    )
+    .child(el("span").class("hint").text(&[" — ", t.offline_copy_hint].concat()))
 }
 
 /// Title, and the buttons that act on the whole page.

@@ -1,0 +1,91 @@
+// The single-file edition: the built page with its script, wasm, styles and corpus inlined in
+// one HTML file that opens by double-click from a disk (file://), where a browser refuses to
+// load a module or a wasm beside the page. Called by the post-build hook (post-build.mjs) with
+// the finished staging directory; the same sources give the same bytes.
+//
+// - The stylesheet becomes a <style>, the start-up notice an inline script.
+// - The wasm-bindgen glue and Trunk's loader become one inline module: the glue's exports are
+//   dropped and its `default` (the async initialiser) is given the wasm bytes, which are
+//   stored gzipped and in base64 and inflated with the browser's DecompressionStream — so the
+//   file is about as small on a disk or in a message as the hosted page is over the wire.
+// - Its content security policy allows exactly these inline blocks, by hash, and nothing else:
+//   no 'unsafe-inline', no request anywhere.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+/** Replaces exactly one match of `pattern` in `text`, or fails naming what was expected. */
+function replaceOnce(text, pattern, replacement, what) {
+  const matches = text.match(new RegExp(pattern.source, "g")) ?? [];
+  if (matches.length !== 1) throw new Error(`single-file: expected one ${what} in index.html, found ${matches.length}`);
+  return text.replace(pattern, () => replacement);
+}
+
+/** An inline block's text, refused if it could end its element early. */
+function inlineSafe(text, tag, name) {
+  if (text.toLowerCase().includes(`</${tag}`)) throw new Error(`single-file: ${name} contains </${tag}`);
+  return text;
+}
+
+/**
+ * The single-file page built from the finished `dir` (index.html with its scripts moved into
+ * `inline-*.js` files, the glue `*.js`, the `*_bg.wasm`, the `*.css`).
+ * @param {string} dir
+ * @param {string[]} files the names of the files in `dir` that belong to the page
+ * @returns {string}
+ */
+export function singleFile(dir, files) {
+  let page = readFileSync(join(dir, "index.html"), "utf8");
+  const file = (re, what) => {
+    const found = files.filter((f) => re.test(f));
+    if (found.length !== 1) throw new Error(`single-file: expected one ${what} in ${dir}, found ${found.length}`);
+    return found[0];
+  };
+  const wasm = readFileSync(join(dir, file(/_bg\.wasm$/, "wasm")));
+  const css = inlineSafe(readFileSync(join(dir, file(/^main-.*\.css$/, "stylesheet")), "utf8"), "style", "the stylesheet");
+  const glueName = file(/^mali-russie-explorer-[0-9a-f]+\.js$/, "wasm-bindgen glue");
+  const glue = readFileSync(join(dir, glueName), "utf8");
+
+  // The glue ends with its exports; the initialiser is the default one.
+  const exports = glue.match(/export\s*\{([^}]*)\};?\s*$/);
+  const init = exports?.[1].split(",").map((e) => e.trim().split(/\s+as\s+/)).find(([, as]) => as === "default")?.[0];
+  if (!init) throw new Error(`single-file: no default export at the end of ${glueName}`);
+  const packed = gzipSync(wasm, { level: 9 }).toString("base64");
+  const loader = inlineSafe(
+    // In a block, so that its names cannot meet the glue's top-level ones.
+    `${glue.slice(0, exports.index)};
+{
+  const bytes = Uint8Array.from(atob("${packed}"), (c) => c.charCodeAt(0));
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  await ${init}({ module_or_path: await new Response(inflated).arrayBuffer() });
+}
+`,
+    "script",
+    glueName,
+  );
+  // The start-up notice: the one classic inline-*.js (the other is Trunk's loader, replaced).
+  const bootTag = page.match(/<script src="\.\/(inline-[0-9a-f]+\.js)"><\/script>/);
+  if (!bootTag) throw new Error("single-file: no start-up notice script in index.html");
+  const boot = inlineSafe(readFileSync(join(dir, bootTag[1]), "utf8"), "script", bootTag[1]);
+
+  const policy = [
+    "default-src 'none'",
+    `script-src ${hash(loader)} ${hash(boot)} 'wasm-unsafe-eval'`,
+    `style-src ${hash(css)}`,
+    "img-src data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  page = replaceOnce(page, /<html lang=fr>/, "<html lang=fr data-single>", "<html lang=fr>");
+  page = replaceOnce(page, /content="default-src [^"]*"/, `content="${policy}"`, "content security policy");
+  page = replaceOnce(page, /<link [^>]*rel=modulepreload>/, "", "module preload");
+  page = replaceOnce(page, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
+  page = replaceOnce(page, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
+  page = replaceOnce(page, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");
+  page = replaceOnce(page, new RegExp(bootTag[0].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")), `<script>${boot}</script>`, "start-up notice");
+  return page;
+}
