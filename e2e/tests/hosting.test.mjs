@@ -71,8 +71,12 @@ test("under the hosting kit's strict policy, every view works with no violation"
   }
 });
 
-test("after one visit, the explorer opens and filters with the network cut", async () => {
-  const server = await startServer({ root: DIST, headers: kitHeaders });
+test("after one visit, the explorer opens and filters with the network cut; a new build is taken", async () => {
+  // A second deployment, as the server will give it once `deployed` is set: a different page.
+  let deployed = false;
+  const transform = (path, body) =>
+    deployed && path === "index.html" ? Buffer.from(body.toString().replace("<html lang=fr", "<html lang=fr data-build=new")) : body;
+  const server = await startServer({ root: DIST, headers: kitHeaders, transform });
   const { page, context, problems } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
   try {
     await page.goto(server.url + "?view=documents");
@@ -80,6 +84,11 @@ test("after one visit, the explorer opens and filters with the network cut", asy
     // The worker is registered after the page has loaded and takes the page once installed.
     await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated", null, { timeout: 15000 });
     const total = await page.locator("[data-doc].doc-card").count();
+    // Online, the worker never holds back a new deployment: the page comes from the network.
+    deployed = true;
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.getAttribute("html", "data-build"), "new", "the new build is shown at once");
     await context.setOffline(true);
     await server.close();
     // A new address, as a shared link would be: the cached page reads its own view from it.
