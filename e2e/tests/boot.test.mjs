@@ -2,7 +2,7 @@
 // stays within its origin, and says so clearly when its wasm cannot start.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
@@ -68,7 +68,11 @@ test("opened from a disk (file://), the page says why it cannot start and what t
   await page.waitForSelector(".boot.fatal");
   assert.match(await page.locator("#boot-message").textContent(), /disque \(file:\/\/\)/);
   await page.waitForFunction(() => getComputedStyle(document.getElementById("boot-slow")).visibility === "visible");
-  assert.match(await page.locator("#boot-slow").innerText(), /python3 -m http\.server/);
+  const hint = await page.locator("#boot-slow").innerText();
+  assert.match(hint, /python3 -m http\.server/);
+  // It points to the single-file edition, which is there and does work from a disk.
+  assert.match(hint, /ouvrez plutôt mali-russie-explorer\.html, dans le même dossier/);
+  assert.ok(existsSync(join(DIST, "mali-russie-explorer.html")));
   assert.equal(await page.locator("[data-doc]").count(), 0);
   await context.close();
 });
