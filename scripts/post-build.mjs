@@ -6,7 +6,7 @@
 //    wrote for the file in index.html is updated to match.
 // 2. Moves every inline script of index.html (Trunk's loader, the start-up notice) into a file
 //    named by its content hash, so that the page runs under a policy with no 'unsafe-inline'
-//    (see README, "Hosting"). The scripts keep their order and type.
+//    (see README, "Hosting kit: headers"). The scripts keep their order and type.
 // 3. Writes the single-file edition. 4. Writes the offline worker (sw.js).
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -31,6 +31,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
   const result = await minify(source, { module: true, compress: true, mangle: true });
   if (typeof result.code !== "string") throw new Error(`post-build: terser gave nothing for ${name}`);
   writeFileSync(path, result.code);
+  // The page must name the new hash, or it would refuse the glue and not start.
+  if (!page.includes(sri(source))) throw new Error(`post-build: index.html has no integrity hash for ${name}`);
   page = page.split(sri(source)).join(sri(result.code));
   console.log(`post-build: ${name} ${source.length} → ${result.code.length} bytes`);
 }
@@ -62,7 +64,7 @@ console.log(`post-build: ${SINGLE} written`);
 const files = readdirSync(dir).filter((f) => f !== "index.html" && f !== "sw.js" && f !== SINGLE).sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("../src/offline-worker.js", import.meta.url), "utf8")
-  .replace("__VERSION__", `explorer-${version}`)
+  .replace("__BUILD__", version)
   .replace("__FILES__", JSON.stringify(["./", ...files.map((f) => `./${f}`)]));
 const minifiedWorker = await minify(worker, { compress: true, mangle: true });
 writeFileSync(join(dir, "sw.js"), minifiedWorker.code);

@@ -4,8 +4,8 @@
 // the finished staging directory; the same sources give the same bytes.
 //
 // - The stylesheet becomes a <style>, the start-up notice an inline script.
-// - The wasm-bindgen glue and Trunk's loader become one inline module: the glue's exports are
-//   dropped and its `default` (the async initialiser) is given the wasm bytes, which are
+// - The wasm-bindgen glue and Trunk's loader become one inline module: the glue's final export
+//   list is dropped and its `default` (the async initialiser) is given the wasm bytes, which are
 //   stored gzipped and in base64 and inflated with the browser's DecompressionStream — so the
 //   file is about as small on a disk or in a message as the hosted page is over the wire.
 // - Its content security policy allows exactly these inline blocks, by hash, and nothing else:
@@ -24,9 +24,15 @@ function replaceOnce(text, pattern, replacement, what) {
   return text.replace(pattern, () => replacement);
 }
 
-/** An inline block's text, refused if it could end its element early. */
+/**
+ * An inline block's text, refused if the HTML parser would not hand it to the browser exactly
+ * as hashed: an end tag or a comment opener would end or change the element early, and a
+ * carriage return (a CRLF checkout) is turned into a line feed before the policy's hash check.
+ */
 function inlineSafe(text, tag, name) {
-  if (text.toLowerCase().includes(`</${tag}`)) throw new Error(`single-file: ${name} contains </${tag}`);
+  for (const bad of [`</${tag}`, "<!--", `<${tag}`, "\r"]) {
+    if (text.toLowerCase().includes(bad)) throw new Error(`single-file: ${name} contains ${JSON.stringify(bad)}`);
+  }
   return text;
 }
 

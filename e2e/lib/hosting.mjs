@@ -21,12 +21,14 @@ export function headerRules() {
   return rules;
 }
 
-/** The headers for a file of the site (`rel`, relative to its root, "" for the page). */
-export function kitHeaders(rel) {
-  const path = "/" + (rel === "index.html" ? "" : rel);
+/** The headers for a request, by its path from the site's root ("/", "/sw.js"). */
+export function kitHeaders(path) {
   const out = {};
   for (const rule of headerRules()) {
-    if (rule.pattern.test(path) || (rel === "index.html" && rule.pattern.test("/index.html"))) Object.assign(out, rule.headers);
+    if (!rule.pattern.test(path)) continue;
+    // A header named by several matching rules is joined, as Cloudflare Pages does (Netlify
+    // keeps one): the kit must not rely on either.
+    for (const [name, value] of Object.entries(rule.headers)) out[name] = out[name] ? `${out[name]}, ${value}` : value;
   }
   return out;
 }

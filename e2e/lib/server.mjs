@@ -24,7 +24,7 @@ const TYPES = {
  * @param {string} options.root the folder to serve (dist/)
  * @param {string} [options.base] the subpath, with leading and trailing slashes
  * @param {(path: string, body: Buffer) => Buffer} [options.transform] alters a response body (tests of broken builds)
- * @param {(path: string) => Record<string, string>} [options.headers] extra response headers for a file (the hosting kit)
+ * @param {(path: string) => Record<string, string>} [options.headers] extra response headers for a request, by its path from the site's root ("/", "/sw.js"; the hosting kit)
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
 export async function startServer({ root, base = "/explorer/", transform, headers }) {
@@ -54,7 +54,7 @@ export async function startServer({ root, base = "/explorer/", transform, header
       if (transform) body = transform(rel, body);
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        ...(headers ? headers(rel) : {}),
+        ...(headers ? headers("/" + path.slice(base.length)) : {}),
       });
       res.end(body);
     } catch {

@@ -14,6 +14,15 @@ before(async () => {
 });
 after(async () => browser?.close());
 
+/** Waits until `predicate` (run in the page, may be async) holds: Playwright's waitForFunction
+ * takes a pending promise for a true value. */
+async function until(page, predicate, arg, timeout = 15000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (await page.evaluate(predicate, arg)) return;
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${predicate}`);
+}
+
 /** A page that records every policy violation, as events and as console messages. */
 async function watchPolicy(browser, origin) {
   const watched = await openWatchedPage(browser, { origin });
@@ -61,7 +70,9 @@ test("under the hosting kit's strict policy, every view works with no violation"
     await page.click(".lang-switch");
     await page.waitForFunction(() => document.documentElement.lang === "en");
     const asset = await page.request.get(server.url + (await page.$eval('link[rel="stylesheet"]', (l) => l.getAttribute("href"))));
-    assert.match(asset.headers()["cache-control"], /immutable/, "hashed files are cached for good");
+    assert.equal(asset.headers()["cache-control"], "public, max-age=31536000, immutable", "hashed files are cached for good");
+    const single = await page.request.get(server.url + "mali-russie-explorer.html");
+    assert.match(single.headers()["content-disposition"], /^attachment/, "the single file is a download");
     assert.deepEqual(violations, [], "no content security policy violation");
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, [], "no request leaves the origin");
@@ -74,21 +85,40 @@ test("under the hosting kit's strict policy, every view works with no violation"
 test("after one visit, the explorer opens and filters with the network cut; a new build is taken", async () => {
   // A second deployment, as the server will give it once `deployed` is set: a different page.
   let deployed = false;
-  const transform = (path, body) =>
-    deployed && path === "index.html" ? Buffer.from(body.toString().replace("<html lang=fr", "<html lang=fr data-build=new")) : body;
+  const transform = (path, body) => {
+    if (!deployed) return body;
+    if (path === "index.html") return Buffer.from(body.toString().replace("<html lang=fr", "<html lang=fr data-build=new"));
+    if (path === "sw.js") return Buffer.from(body.toString().replace(/const BUILD="[^"]*"/, 'const BUILD="redeployed"'));
+    return body;
+  };
   const server = await startServer({ root: DIST, headers: kitHeaders, transform });
   const { page, context, problems } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
   try {
     await page.goto(server.url + "?view=documents");
     await waitForApp(page);
     // The worker is registered after the page has loaded and takes the page once installed.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated", null, { timeout: 15000 });
+    await until(page, async () => (await navigator.serviceWorker.ready).active?.state === "activated");
     const total = await page.locator("[data-doc].doc-card").count();
+    const ours = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("mali-russie-explorer ")));
+    const first = await ours();
+    assert.equal(first.length, 1);
+    // Another app's cache on the same origin (GitHub Pages: every project of a user).
+    await page.evaluate(() => caches.open("other-app-v1"));
     // Online, the worker never holds back a new deployment: the page comes from the network.
     deployed = true;
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.getAttribute("html", "data-build"), "new", "the new build is shown at once");
+    // The new build's worker takes over: its cache replaces ours, and only ours.
+    await until(
+      page,
+      async (old) => {
+        const keys = (await caches.keys()).filter((k) => k.startsWith("mali-russie-explorer "));
+        return keys.length === 1 && keys[0] !== old && (await navigator.serviceWorker.ready).active?.state === "activated";
+      },
+      first[0],
+    );
+    assert.ok(await page.evaluate(() => caches.has("other-app-v1")), "another app's cache is left alone");
     await context.setOffline(true);
     await server.close();
     // A new address, as a shared link would be: the cached page reads its own view from it.
@@ -100,6 +130,9 @@ test("after one visit, the explorer opens and filters with the network cut; a ne
     await page.waitForFunction(() => !new URL(location.href).searchParams.get("sector"));
     await page.waitForFunction((n) => document.querySelectorAll("[data-doc].doc-card").length === n, total);
     assert.deepEqual(problems, []);
+    // Offline, another address of the site fails: it does not become the page (the single
+    // file would otherwise be "downloaded" as the page).
+    await assert.rejects(page.goto(server.url + "mali-russie-explorer.html"));
   } finally {
     await context.close();
     await server.close().catch(() => {});
