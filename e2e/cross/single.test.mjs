@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { By, until } from "selenium-webdriver";
-import { startBrowser } from "../lib/webdriver.mjs";
+import { exportedText, startBrowser } from "../lib/webdriver.mjs";
 import { DIST, seedStems } from "../lib/corpus.mjs";
 
 const TIMEOUT = 20000;
@@ -53,19 +53,10 @@ for (const engine of ["firefox", "webkit"]) {
       await driver.findElement(By.css("[data-doc].doc-card h2 a")).click();
       await driver.wait(until.elementLocated(By.css("[data-reader] .reader-text")), TIMEOUT);
 
-      // The CSV is built in this engine; its text is captured (the download itself is left to
-      // the Chromium suite).
+      // The CSV is built in this engine.
       await driver.navigate().back();
       await driver.wait(async () => (await driver.findElements(By.css("[data-reader]"))).length === 0, TIMEOUT);
-      await driver.executeScript(`
-        window.__exported = [];
-        const make = URL.createObjectURL.bind(URL);
-        URL.createObjectURL = (blob) => { blob.text().then((t) => window.__exported.push(t)); return make(blob); };
-        HTMLAnchorElement.prototype.click = function () {};
-      `);
-      await driver.findElement(By.css('[data-action="export-csv"]')).click();
-      await driver.wait(() => driver.executeScript("return window.__exported.length === 1"), TIMEOUT);
-      const csv = await driver.executeScript("return window.__exported[0]");
+      const csv = await exportedText(driver, "export-csv", TIMEOUT);
       for (const id of filtered) assert.ok(csv.includes(`\ndocument,${id},`), `the CSV lists ${id}`);
 
       // A new session opening the address sees the same view.

@@ -6,7 +6,7 @@ import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { By, until } from "selenium-webdriver";
 import { startServer } from "../lib/server.mjs";
-import { startBrowser } from "../lib/webdriver.mjs";
+import { exportedText, startBrowser } from "../lib/webdriver.mjs";
 import { DIST, seedStems } from "../lib/corpus.mjs";
 
 const TIMEOUT = 20000;
@@ -108,17 +108,7 @@ for (const engine of ["firefox", "webkit"]) {
       assert.equal(nodes, counted);
       await driver.get(`${server.url}?sector=energy`);
       await driver.wait(until.elementsLocated(By.css("[data-doc].doc-card")), TIMEOUT);
-      // The file is built in this engine; the blob's text is captured, and the download
-      // itself (a dialog in some drivers) is left to the Chromium suite.
-      await driver.executeScript(`
-        window.__exported = [];
-        const make = URL.createObjectURL.bind(URL);
-        URL.createObjectURL = (blob) => { blob.text().then((t) => window.__exported.push(t)); return make(blob); };
-        HTMLAnchorElement.prototype.click = function () {};
-      `);
-      await driver.findElement(By.css('[data-action="export-json"]')).click();
-      await driver.wait(() => driver.executeScript("return window.__exported.length === 1"), TIMEOUT);
-      const exported = JSON.parse(await driver.executeScript("return window.__exported[0]"));
+      const exported = JSON.parse(await exportedText(driver, "export-json", TIMEOUT));
       assert.deepEqual(exported.documents.map((d) => d.id), await docIds(driver));
       assert.equal(exported.permalink, await driver.getCurrentUrl());
     });

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { Builder } from "selenium-webdriver";
+import { Builder, By } from "selenium-webdriver";
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
@@ -151,4 +151,24 @@ export async function startBrowser(engine) {
     await stopChildren();
     throw error;
   }
+}
+
+/**
+ * Clicks the export button `action` ("export-csv", "export-json") and returns the text of the
+ * file the page built, in this engine. The blob is captured and the download itself (a dialog
+ * in some drivers) is not started: downloads are left to the Chromium suite.
+ * @param {import('selenium-webdriver').WebDriver} driver
+ * @param {string} action
+ * @param {number} timeout
+ */
+export async function exportedText(driver, action, timeout) {
+  await driver.executeScript(`
+    window.__exported = [];
+    const make = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob) => { blob.text().then((t) => window.__exported.push(t)); return make(blob); };
+    HTMLAnchorElement.prototype.click = function () {};
+  `);
+  await driver.findElement(By.css(`[data-action="${action}"]`)).click();
+  await driver.wait(() => driver.executeScript("return window.__exported.length === 1"), timeout);
+  return driver.executeScript("return window.__exported[0]");
 }
