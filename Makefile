@@ -10,7 +10,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/e2e/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve test setup-build setup-test fmt-check clippy unit build single e2e size report bench
+.PHONY: serve test setup-build setup-test fmt-check clippy unit build single e2e size report bench bench-browser
 
 serve: setup-build
 	@echo "Serving the explorer at http://127.0.0.1:8080/ (Ctrl-C to stop)"
@@ -57,3 +57,7 @@ report:
 
 bench:
 	cargo run --quiet --release --example filter_bench
+
+# Speed in headless Chromium against a plain page of the same texts (reported, not asserted).
+bench-browser: setup-test build
+	cd e2e && node bench/browser.mjs

@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -24,10 +25,11 @@ const TYPES = {
  * @param {string} options.root the folder to serve (dist/)
  * @param {string} [options.base] the subpath, with leading and trailing slashes
  * @param {(path: string, body: Buffer) => Buffer} [options.transform] alters a response body (tests of broken builds)
+ * @param {boolean} [options.gzip] compress responses (Content-Encoding: gzip), as a real host does
  * @param {(path: string) => Record<string, string>} [options.headers] extra response headers for a request, by its path from the site's root ("/", "/sw.js"; the hosting kit)
  * @returns {Promise<{url: string, requests: string[], close: () => Promise<void>}>}
  */
-export async function startServer({ root, base = "/explorer/", transform, headers }) {
+export async function startServer({ root, base = "/explorer/", transform, headers, gzip = false }) {
   const rootDir = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -52,8 +54,10 @@ export async function startServer({ root, base = "/explorer/", transform, header
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       let body = await readFile(file);
       if (transform) body = transform(rel, body);
+      if (gzip) body = gzipSync(body, { level: 9 });
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
         ...(headers ? headers("/" + path.slice(base.length)) : {}),
       });
       res.end(body);

@@ -27,6 +27,7 @@ test("lists every seed document when served under /explorer/", async () => {
     assert.deepEqual(ids, seedStems());
     assert.equal(await page.locator("#fatal").count(), 0, "no fatal notice");
     assert.equal(await page.locator("#boot").count(), 0, "the loading placeholder is gone");
+    assert.equal(await page.locator("html[data-ready]").count(), 1, "the page says it is interactive");
     const titles = await page.$$eval("[data-doc] h2", (els) => els.map((e) => e.textContent.trim()));
     assert.ok(titles.every((t) => t.length > 0), "every document has a title");
     assert.deepEqual(problems, []);

@@ -234,6 +234,13 @@ pub fn store_lang(lang: &str) {
     }
 }
 
+/// Marks the page as interactive (`<html data-ready>`), for measurement and tests.
+pub fn mark_ready() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-ready", "");
+    }
+}
+
 /// Whether this page is the single-file edition (marked by the script that writes it), which
 /// has no offline copy to offer: it is one.
 pub fn is_single_file() -> bool {

@@ -50,6 +50,9 @@ pub fn start() {
         events::install(explorer);
         page::mount(explorer);
     });
+    // The page is built and its handlers listen: the moment the app answers a click, which
+    // the browser benchmark measures.
+    browser::mark_ready();
     // Build the search words in the background, so the first keystroke is as fast as the next.
     browser::later(move || {
         index.evaluate(&explorer::query::Filter { q: "a".into(), ..Default::default() });

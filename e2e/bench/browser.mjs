@@ -1,0 +1,138 @@
+// `make bench-browser`: the explorer's speed in headless Chromium against the floor — a plain
+// HTML page with the same article texts — both served gzipped like a real host, on a local
+// profile and a slow-phone one (4× CPU, 1.6 Mbit/s, 150 ms round trip). Medians of fresh loads
+// (no cache). Numbers are reported, never asserted: these machines are noisy.
+//
+// Today this measures the corpus in dist/ (1×). The 10× and 100× rows need a build over a
+// synthetic corpus of unique articles, which is the next step of the speed work.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer } from "../lib/server.mjs";
+import { launchChromium } from "../lib/browser.mjs";
+import { DIST, REPO } from "../lib/corpus.mjs";
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 7);
+const CLICKS = 20;
+const PROFILES = {
+  local: null,
+  "slow phone": { cpu: 4, download: (1.6e6 / 8) | 0, upload: (0.75e6 / 8) | 0, latency: 150 },
+};
+
+/** The floor: the seeds' texts as plain HTML, escaped, with no script and no style. */
+function floorPage() {
+  const esc = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const seeds = join(REPO, "seeds");
+  const articles = readdirSync(seeds)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => {
+      const [title, ...rest] = readFileSync(join(seeds, f), "utf8").split("\n");
+      const paras = rest.filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join("");
+      return `<article data-doc><h2>${esc(title)}</h2>${paras}</article>`;
+    });
+  return `<!doctype html><html lang=fr><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>floor</title><body>${articles.join("")}</body></html>`;
+}
+
+/** Times of one fresh load: first results ([data-doc] in the page) and interactive (data-ready). */
+async function load(browser, url, profile) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (profile) {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: profile.latency,
+      downloadThroughput: profile.download,
+      uploadThroughput: profile.upload,
+    });
+  }
+  // Recorded by the page itself, from the start of navigation (performance.now()).
+  await page.addInitScript(() => {
+    const marks = (window.__marks = {});
+    const check = () => {
+      if (marks.results === undefined && document.querySelector("[data-doc]")) marks.results = performance.now();
+      if (marks.ready === undefined && document.documentElement.hasAttribute("data-ready")) marks.ready = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+  let bytes = 0;
+  cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction(() => window.__marks.results !== undefined, null, { timeout: 60000 });
+  await page.waitForTimeout(300);
+  const marks = await page.evaluate(() => window.__marks);
+  await context.close();
+  return { ...marks, bytes };
+}
+
+/** Facet click → page settled (the DOM updated, style and layout computed), over CLICKS clicks. */
+async function clicks(browser, url, cpu) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector("html[data-ready]");
+  if (cpu) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  const times = await page.evaluate(async (n) => {
+    const values = [...document.querySelectorAll('[data-facet="sector"]')].map((e) => e.dataset.value).slice(0, 6);
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const link = document.querySelector(`[data-facet="sector"][data-value="${values[i % values.length]}"]`);
+      const t0 = performance.now();
+      link.click();
+      // Leptos runs its effects as microtasks: once drained, the DOM is updated; reading a
+      // layout property then makes the browser compute style and layout. Not the wait for the
+      // next frame, which would add up to 16 ms of idle time.
+      for (let k = 0; k < 50; k++) await null;
+      void document.body.offsetHeight;
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, CLICKS);
+  await context.close();
+  return times;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const ms = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
+
+const root = mkdtempSync(join(tmpdir(), "bench-"));
+cpSync(DIST, root, { recursive: true });
+writeFileSync(join(root, "floor.html"), floorPage());
+const server = await startServer({ root, gzip: true });
+const browser = await launchChromium();
+const rows = [];
+try {
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    const runs = { explorer: [], link: [], floor: [] };
+    for (let i = 0; i < LOADS; i++) {
+      runs.explorer.push(await load(browser, server.url, profile));
+      runs.link.push(await load(browser, server.url + "?sector=mining&view=documents", profile));
+      runs.floor.push(await load(browser, server.url + "floor.html", profile));
+    }
+    const first = median(runs.explorer.map((r) => r.results));
+    const floor = median(runs.floor.map((r) => r.results));
+    const link = median(runs.link.map((r) => r.results));
+    const ready = median(runs.explorer.map((r) => r.ready));
+    rows.push([`first results, ${name}`, ms(first), ms(floor), `${(first / floor).toFixed(1)}× (goal ≤ 1.5×)`]);
+    rows.push([`filtered link, ${name}`, ms(link), ms(floor), `${(link / floor).toFixed(1)}× (goal ≤ 2.5×)`]);
+    rows.push([`interactive (data-ready), ${name}`, ms(ready), "", name === "slow phone" ? "goal ≤ 1.0 s" : ""]);
+    rows.push([`downloaded, ${name}`, `${(median(runs.explorer.map((r) => r.bytes)) / 1024).toFixed(1)} KB`, `${(median(runs.floor.map((r) => r.bytes)) / 1024).toFixed(1)} KB`, ""]);
+  }
+  for (const cpu of [1, 4]) {
+    const t = await clicks(browser, server.url, cpu === 1 ? 0 : cpu);
+    rows.push([`facet click → settled, ${cpu}× CPU`, `median ${ms(median(t))}, p95 ${ms(p95(t))}`, "", "goal p95 ≤ 16 ms"]);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`\nCorpus: dist/ (1×), ${LOADS} fresh loads per cell, served gzipped; Chromium headless.\n`);
+console.log("| | explorer | floor | ratio / goal |\n|---|---|---|---|");
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+console.log("\n10× and 100×: not measured yet (needs a build over a synthetic corpus of unique articles).");
