@@ -55,13 +55,13 @@ writeFileSync(html, page);
 // 3. The single-file edition (scripts/single-file.mjs), offered by the page's footer and
 //    copied to single/ by `make single`. Not cached by the offline worker: it is a download.
 const SINGLE = "mali-russie-explorer.html";
-const built = readdirSync(dir).filter((f) => f !== SINGLE);
+const built = readdirSync(dir).filter((f) => f !== SINGLE && f !== "sw.js");
 writeFileSync(join(dir, SINGLE), singleFile(dir, built));
 console.log(`post-build: ${SINGLE} written`);
 
 // 4. The offline worker: the template with this build's files and a version that changes
 //    with any of them (their names carry their content hash; the page's own hash is added).
-const files = readdirSync(dir).filter((f) => f !== "index.html" && f !== "sw.js" && f !== SINGLE).sort();
+const files = built.filter((f) => f !== "index.html").sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("../src/offline-worker.js", import.meta.url), "utf8")
   .replace("__BUILD__", version)

@@ -73,7 +73,8 @@ export function singleFile(dir, files) {
     glueName,
   );
   // The start-up notice: the one classic inline-*.js (the other is Trunk's loader, replaced).
-  const bootTag = page.match(/<script src="\.\/(inline-[0-9a-f]+\.js)"><\/script>/);
+  const BOOT = /<script src="\.\/(inline-[0-9a-f]+\.js)"><\/script>/;
+  const bootTag = page.match(BOOT);
   if (!bootTag) throw new Error("single-file: no start-up notice script in index.html");
   const boot = inlineSafe(readFileSync(join(dir, bootTag[1]), "utf8"), "script", bootTag[1]);
 
@@ -92,6 +93,6 @@ export function singleFile(dir, files) {
   page = replaceOnce(page, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
   page = replaceOnce(page, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
   page = replaceOnce(page, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");
-  page = replaceOnce(page, new RegExp(bootTag[0].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")), `<script>${boot}</script>`, "start-up notice");
+  page = replaceOnce(page, BOOT, `<script>${boot}</script>`, "start-up notice");
   return page;
 }

@@ -21,10 +21,12 @@ export function headerRules() {
   return rules;
 }
 
+const RULES = headerRules();
+
 /** The headers for a request, by its path from the site's root ("/", "/sw.js"). */
 export function kitHeaders(path) {
   const out = {};
-  for (const rule of headerRules()) {
+  for (const rule of RULES) {
     if (!rule.pattern.test(path)) continue;
     // A header named by several matching rules is joined, as Cloudflare Pages does (Netlify
     // keeps one): the kit must not rely on either.

@@ -234,9 +234,14 @@ pub fn store_lang(lang: &str) {
     }
 }
 
+/// The page's root element, `<html>`.
+fn root() -> Option<web_sys::Element> {
+    document()?.document_element()
+}
+
 /// Marks the page as interactive (`<html data-ready>`), for measurement and tests.
 pub fn mark_ready() {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    if let Some(root) = root() {
         let _ = root.set_attribute("data-ready", "");
     }
 }
@@ -244,12 +249,12 @@ pub fn mark_ready() {
 /// Whether this page is the single-file edition (marked by the script that writes it), which
 /// has no offline copy to offer: it is one.
 pub fn is_single_file() -> bool {
-    document().and_then(|d| d.document_element()).is_some_and(|root| root.has_attribute("data-single"))
+    root().is_some_and(|root| root.has_attribute("data-single"))
 }
 
 /// Sets the language of the page (`<html lang>`), for screen readers and hyphenation.
 pub fn set_lang(lang: &str) {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    if let Some(root) = root() {
         let _ = root.set_attribute("lang", lang);
     }
 }
