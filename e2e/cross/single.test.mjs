@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { By, until } from "selenium-webdriver";
-import { exportedText, startBrowser } from "../lib/webdriver.mjs";
+import { clickInView, exportedText, startBrowser } from "../lib/webdriver.mjs";
 import { DIST, seedStems } from "../lib/corpus.mjs";
 
 const TIMEOUT = 20000;
@@ -32,8 +32,7 @@ for (const engine of ["firefox", "webkit"]) {
 
       const facet = await driver.findElement(By.css('[data-facet="sector"][data-value="mining"]'));
       const expected = Number(await facet.getAttribute("data-count"));
-      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", facet);
-      await facet.click();
+      await clickInView(driver, facet);
       await driver.wait(async () => (await query(driver, "sector")) === "mining", TIMEOUT);
       await driver.wait(async () => (await docIds(driver)).length === expected, TIMEOUT);
       const filtered = await docIds(driver);

@@ -6,7 +6,7 @@ import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { By, until } from "selenium-webdriver";
 import { startServer } from "../lib/server.mjs";
-import { exportedText, startBrowser } from "../lib/webdriver.mjs";
+import { clickInView, exportedText, startBrowser } from "../lib/webdriver.mjs";
 import { DIST, seedStems } from "../lib/corpus.mjs";
 
 const TIMEOUT = 20000;
@@ -44,11 +44,9 @@ for (const engine of ["firefox", "webkit"]) {
       await driver.wait(until.elementsLocated(By.css('[data-facet="sector"][data-value="space"]')), TIMEOUT);
       const link = await driver.findElement(By.css('[data-facet="sector"][data-value="space"]'));
       const expected = Number(await link.getAttribute("data-count"));
-      // The filter panel scrolls on its own; not every driver scrolls nested containers.
-      await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", link);
-      await link.click();
-      await driver.wait(async () => (await search(driver)).includes("sector=space"), TIMEOUT);
-      await driver.wait(async () => (await docIds(driver)).length === expected, TIMEOUT);
+      await clickInView(driver, link);
+      await driver.wait(async () => (await search(driver)).includes("sector=space"), TIMEOUT, "the click writes sector=space");
+      await driver.wait(async () => (await docIds(driver)).length === expected, TIMEOUT, `the click shows ${expected} documents`);
       const filtered = await docIds(driver);
       assert.ok(filtered.length > 0 && filtered.length < seedStems().length);
       const shared = await driver.getCurrentUrl();

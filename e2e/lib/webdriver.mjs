@@ -172,3 +172,15 @@ export async function exportedText(driver, action, timeout) {
   await driver.wait(() => driver.executeScript("return window.__exported.length === 1"), timeout);
   return driver.executeScript("return window.__exported[0]");
 }
+
+/**
+ * Scrolls `element` to the middle of its scrolling box at once, then clicks it. Not every
+ * driver scrolls nested containers (the filter panel), and the page scrolls smoothly: a click
+ * during the animation would land where the element was.
+ * @param {import('selenium-webdriver').WebDriver} driver
+ * @param {import('selenium-webdriver').WebElement} element
+ */
+export async function clickInView(driver, element) {
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' })", element);
+  await element.click();
+}
