@@ -1,5 +1,5 @@
 // Trunk post-build hook, in Trunk's staging directory (TRUNK_STAGING_DIR; does nothing if that
-// is missing). Four steps:
+// is missing). Five steps:
 // 1. Minifies the JavaScript glue that wasm-bindgen writes. Trunk's own minifier gives up on
 //    this file (it warns "Failed to minify JS" on its `as default` export) and leaves it as
 //    written; minified, it is about 2 KB gzipped smaller. The integrity hash (SRI) that Trunk
@@ -7,11 +7,14 @@
 // 2. Moves every inline script of index.html (Trunk's loader, the start-up notice) into a file
 //    named by its content hash, so that the page runs under a policy with no 'unsafe-inline'
 //    (see README, "Hosting kit: headers"). The scripts keep their order and type.
-// 3. Writes the single-file edition. 4. Writes the offline worker (sw.js).
+// 3. Pre-renders the first view into index.html (prerender.mjs).
+// 4. Writes the single-file edition. 5. Writes the offline worker (sw.js).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { singleFile } from "./single-file.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -52,14 +55,20 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) throw new Error("post-build: an i
 console.log(`post-build: ${moved} inline scripts moved to files`);
 writeFileSync(html, page);
 
-// 3. The single-file edition (scripts/single-file.mjs), offered by the page's footer and
+// 3. The first view, pre-rendered into index.html by the app itself (scripts/prerender.mjs), in
+// a process of its own: it turns its global object into a page's window. It may rename the
+// stylesheet (rules for the pre-rendered charts), so the file list is read after it.
+execFileSync(process.execPath, [fileURLToPath(new URL("./prerender.mjs", import.meta.url)), dir], { stdio: "inherit" });
+page = readFileSync(html, "utf8");
+
+// 4. The single-file edition (scripts/single-file.mjs), offered by the page's footer and
 //    copied to single/ by `make single`. Not cached by the offline worker: it is a download.
 const SINGLE = "mali-russie-explorer.html";
 const built = readdirSync(dir).filter((f) => f !== SINGLE && f !== "sw.js");
 writeFileSync(join(dir, SINGLE), singleFile(dir, built));
 console.log(`post-build: ${SINGLE} written`);
 
-// 4. The offline worker: the template with this build's files and a version that changes
+// 5. The offline worker: the template with this build's files and a version that changes
 //    with any of them (their names carry their content hash; the page's own hash is added).
 const files = built.filter((f) => f !== "index.html").sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);

@@ -3,7 +3,7 @@
 // load a module or a wasm beside the page. Called by the post-build hook (post-build.mjs) with
 // the finished staging directory; the same sources give the same bytes.
 //
-// - The stylesheet becomes a <style>, the start-up notice an inline script.
+// - The stylesheet becomes a <style>, the two classic scripts inline scripts.
 // - The wasm-bindgen glue and Trunk's loader become one inline module: the glue's final export
 //   list is dropped and its `default` (the async initialiser) is given the wasm bytes, which are
 //   stored gzipped and in base64 and inflated with the browser's DecompressionStream — so the
@@ -72,15 +72,14 @@ export function singleFile(dir, files) {
     "script",
     glueName,
   );
-  // The start-up notice: the one classic inline-*.js (the other is Trunk's loader, replaced).
-  const BOOT = /<script src="\.\/(inline-[0-9a-f]+\.js)"><\/script>/;
-  const bootTag = page.match(BOOT);
-  if (!bootTag) throw new Error("single-file: no start-up notice script in index.html");
-  const boot = inlineSafe(readFileSync(join(dir, bootTag[1]), "utf8"), "script", bootTag[1]);
-
+  // The classic scripts (the head's "applying" mark, the start-up notice; Trunk's loader is the
+  // module one, replaced above), each inline and allowed by its hash.
+  const CLASSIC = /<script src="\.\/(inline-[0-9a-f]+\.js)"><\/script>/g;
+  const classic = [...page.matchAll(CLASSIC)].map((m) => inlineSafe(readFileSync(join(dir, m[1]), "utf8"), "script", m[1]));
+  if (classic.length !== 2) throw new Error(`single-file: expected two classic scripts in index.html, found ${classic.length}`);
   const policy = [
     "default-src 'none'",
-    `script-src ${hash(loader)} ${hash(boot)} 'wasm-unsafe-eval'`,
+    `script-src ${[loader, ...classic].map(hash).join(" ")} 'wasm-unsafe-eval'`,
     `style-src ${hash(css)}`,
     "img-src data:",
     "object-src 'none'",
@@ -93,6 +92,7 @@ export function singleFile(dir, files) {
   page = replaceOnce(page, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
   page = replaceOnce(page, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
   page = replaceOnce(page, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");
-  page = replaceOnce(page, BOOT, `<script>${boot}</script>`, "start-up notice");
+  let next = 0;
+  page = page.replace(CLASSIC, () => `<script>${classic[next++]}</script>`);
   return page;
 }

@@ -246,6 +246,28 @@ pub fn mark_ready() {
     }
 }
 
+/// Ends the "applying your filters" state (`<html data-applying>`, set by the head script of
+/// `index.html` for a link to another view than the pre-rendered one).
+pub fn end_applying() {
+    if let Some(root) = root() {
+        let _ = root.remove_attribute("data-applying");
+    }
+}
+
+/// How far the page is scrolled (x, y).
+pub fn scroll_position() -> (f64, f64) {
+    window().map_or((0.0, 0.0), |w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
+}
+
+/// Scrolls the page to (x, y), if it is not there.
+pub fn scroll_to_position(at: (f64, f64)) {
+    if let Some(w) = window()
+        && scroll_position() != at
+    {
+        w.scroll_to_with_x_and_y(at.0, at.1);
+    }
+}
+
 /// Whether this page is the single-file edition (marked by the script that writes it), which
 /// has no offline copy to offer: it is one.
 pub fn is_single_file() -> bool {

@@ -20,6 +20,7 @@ mod page;
 mod reader;
 mod results;
 mod shared;
+mod takeover;
 mod timeline;
 
 use explorer::i18n::{Strings, strings};
@@ -47,8 +48,12 @@ pub fn start() {
     // Leptos sets up its task executor and a reactive owner; the page itself is built by `page`.
     leptos::mount::mount_to_body(move || {
         let explorer = Explorer::new(index);
+        // The first view pre-rendered in index.html goes, in the same task as the page that
+        // replaces it is built: the browser never shows the gap.
+        let before = takeover::take(explorer);
         events::install(explorer);
         page::mount(explorer);
+        takeover::restore(before, explorer);
     });
     // The page is built and its handlers listen: the moment the app answers a click, which
     // the browser benchmark measures.

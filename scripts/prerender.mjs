@@ -1,0 +1,84 @@
+// The first view in the HTML: runs the built app (the same wasm and glue the browser loads) in
+// Node, on the page model of page-model.mjs, at the page's default address, and writes what it
+// built into index.html, so that the documents and the filter panel show before any script
+// runs. The app takes the markup over when it starts (src/ui/takeover.rs).
+//
+//   node scripts/prerender.mjs <dir>    (run by post-build.mjs, in its own process: it turns the
+//                                        process's global object into a page's window)
+//
+// - Each top-level element written is marked `data-pre`, for the app to find and replace.
+// - Styles the app sets through the CSS object model (chart bars) cannot be `style`
+//   attributes under the page's policy; each distinct one becomes a class `pre-sN` whose rule is
+//   appended to the page's stylesheet (renamed and re-hashed, as its content changed).
+// - The markup goes where index.html has `<div id=pre></div>`; anything unexpected (no such
+//   place, no glue or wasm, no document in the view) fails the build with the reason.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { installWindow, serializeChildren } from "./page-model.mjs";
+
+const fail = (message) => {
+  console.error(`prerender: ${message}`);
+  process.exit(1);
+};
+
+const dir = process.argv[2] ?? fail("usage: node scripts/prerender.mjs <dir>");
+const files = readdirSync(dir);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${found.length}`);
+  return found[0];
+};
+const glue = one(/^mali-russie-explorer-[0-9a-f]+\.js$/, "wasm-bindgen glue");
+const wasm = one(/_bg\.wasm$/, "wasm");
+const cssName = one(/^main-.*\.css$/, "stylesheet");
+
+// The app reads its state from the address: the default view is the page with no query.
+const document = installWindow("https://prerender.invalid/");
+const errors = [];
+const consoleError = console.error;
+console.error = (...args) => errors.push(args.join(" "));
+try {
+  const { initSync } = await import(pathToFileURL(join(dir, glue)).href);
+  initSync({ module: readFileSync(join(dir, wasm)) });
+  // Effects run as microtasks and the app defers some work with a timer: let them settle.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+} catch (error) {
+  console.error = consoleError;
+  fail(`the app failed while rendering the first view: ${error?.stack ?? error}`);
+}
+console.error = consoleError;
+if (errors.length) fail(`the app reported an error while rendering the first view:\n${errors.join("\n")}`);
+if (document.getElementById("fatal")) fail(`the app showed its failure notice: ${document.getElementById("fatal").textContent}`);
+if (!document.body.querySelector("[data-doc]")) fail("the first view lists no document");
+
+// Mark what the app built, so that it can find it again.
+for (const el of document.body.children) el.setAttribute("data-pre", "");
+const rules = new Map();
+const styleClass = (cssText) => {
+  if (!rules.has(cssText)) rules.set(cssText, `pre-s${rules.size}`);
+  return rules.get(cssText);
+};
+const markup = serializeChildren(document.body, styleClass);
+
+const page = join(dir, "index.html");
+let html = readFileSync(page, "utf8");
+const slot = /<div id=(?:"pre"|pre)><\/div>/g;
+const slots = html.match(slot)?.length ?? 0;
+if (slots !== 1) fail(`index.html must have exactly one <div id=pre></div>, found ${slots}`);
+html = html.replace(slot, () => markup);
+
+if (rules.size) {
+  const css = readFileSync(join(dir, cssName), "utf8");
+  const extra = [...rules].map(([text, cls]) => `.${cls}{${text}}`).join("");
+  const next = `${css}\n/* first view (scripts/prerender.mjs) */\n${extra}\n`;
+  const nextName = `main-${createHash("sha256").update(next).digest("hex").slice(0, 16)}.css`;
+  const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
+  if (!html.includes(cssName) || !html.includes(sri(css))) fail(`index.html does not link ${cssName} with its integrity hash`);
+  html = html.split(cssName).join(nextName).split(sri(css)).join(sri(next));
+  writeFileSync(join(dir, cssName), next);
+  renameSync(join(dir, cssName), join(dir, nextName));
+}
+writeFileSync(page, html);
+console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules)`);

@@ -1,0 +1,80 @@
+//! Taking over the first view that the build wrote into `index.html` (`scripts/prerender.mjs`
+//! runs this very app at build time and marks each element it built `data-pre`).
+//!
+//! The app builds its own page and the pre-rendered one is removed in the same task, so the
+//! browser never paints between the two; what the user did meanwhile carries over: the element
+//! with focus, the scroll position, groups closed in the filter panel, text typed in the search
+//! box. The head script of `index.html` marks a link to another view `data-applying` (its
+//! results hidden until now); the mark is removed here.
+//!
+//! ```ignore
+//! let before = takeover::take();          // before the page is built
+//! takeover::restore(before, explorer);    // after
+//! ```
+
+use leptos::prelude::*;
+use leptos::web_sys;
+
+use super::{Explorer, browser};
+
+/// What can take focus, in document order: the same list in both pages when they match.
+const FOCUSABLE: &str = "a[href], button, input, summary, [tabindex]";
+
+/// What the user did with the pre-rendered page.
+pub struct Before {
+    /// The position of the focused element among the focusable ones, and their number.
+    focus: Option<(usize, usize)>,
+    scroll: (f64, f64),
+    typed: String,
+}
+
+/// Removes the pre-rendered page, remembering what the user did with it; nothing if the page
+/// has none (a build without it, or a second start).
+pub fn take(explorer: Explorer) -> Option<Before> {
+    let body = browser::find("body")?;
+    // Only the top-level elements are marked.
+    let pre = browser::find_all(&body, "[data-pre]");
+    if pre.is_empty() {
+        return None;
+    }
+    let focusables: Vec<web_sys::Element> =
+        pre.iter().flat_map(|p| std::iter::once(p.clone()).chain(browser::find_all(p, FOCUSABLE))).collect();
+    let focusables: Vec<&web_sys::Element> = focusables.iter().filter(|e| e.matches(FOCUSABLE).unwrap_or(false)).collect();
+    let active = browser::active_element();
+    let focus = active.and_then(|a| focusables.iter().position(|e| **e == a)).map(|i| (i, focusables.len()));
+    for group in pre.iter().flat_map(|p| browser::find_all(p, "details[data-group]")) {
+        if let Some(key) = group.get_attribute("data-group").filter(|_| !browser::is_open(&group)) {
+            explorer.set_group_open(&key, false);
+        }
+    }
+    let typed = browser::find("[data-pre] #q").map(|q| browser::input_value(&q)).unwrap_or_default();
+    let scroll = browser::scroll_position();
+    for p in pre {
+        p.remove();
+    }
+    Some(Before { focus, scroll, typed })
+}
+
+/// After the app has built its page: focus, scroll and typed text back, and the page no longer
+/// "applying" a link.
+pub fn restore(before: Option<Before>, explorer: Explorer) {
+    browser::end_applying();
+    let Some(before) = before else { return };
+    if !before.typed.is_empty() && explorer.state.with_untracked(|s| s.filter.q != before.typed) {
+        if let Some(q) = browser::find("#q") {
+            browser::set_input_value(&q, &before.typed);
+        }
+        explorer.type_query(before.typed);
+    }
+    browser::scroll_to_position(before.scroll);
+    // Focus goes back only when the page has the same focusable elements, in the same order
+    // (the same view): otherwise the position would name another element.
+    if let (Some((at, count)), Some(body)) = (before.focus, browser::find("body")) {
+        let now = browser::find_all(&body, FOCUSABLE);
+        if now.len() == count
+            && let Some(el) = now.get(at)
+        {
+            browser::focus_element(el);
+        }
+    }
+}
