@@ -26,7 +26,7 @@ for (const engine of ["firefox", "webkit"]) {
     test(`${engine}: the single file from a disk filters, switches views, opens the reader, exports, and its address reopens the view`, async () => {
       const { driver } = browser;
       await driver.get(FILE_URL);
-      await driver.wait(until.elementsLocated(By.css("[data-doc].doc-card")), TIMEOUT);
+      await driver.wait(until.elementsLocated(By.css("html[data-ready] [data-doc].doc-card")), TIMEOUT);
       assert.deepEqual(await docIds(driver), seedStems());
       assert.equal((await driver.findElements(By.css("#fatal, .boot.fatal"))).length, 0);
 

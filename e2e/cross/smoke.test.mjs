@@ -33,7 +33,7 @@ for (const engine of ["firefox", "webkit"]) {
     test(`${engine}: the app starts under /explorer/ and lists every document`, async () => {
       const { driver } = browser;
       await driver.get(server.url);
-      await driver.wait(until.elementsLocated(By.css("[data-doc].doc-card")), TIMEOUT);
+      await driver.wait(until.elementsLocated(By.css("html[data-ready] [data-doc].doc-card")), TIMEOUT);
       assert.deepEqual(await docIds(driver), seedStems());
       assert.equal((await driver.findElements(By.css("#fatal, .boot.fatal"))).length, 0);
     });
@@ -105,7 +105,7 @@ for (const engine of ["firefox", "webkit"]) {
       const counted = await driver.executeScript("return Number(document.querySelector('[data-view=network] .count').textContent)");
       assert.equal(nodes, counted);
       await driver.get(`${server.url}?sector=energy`);
-      await driver.wait(until.elementsLocated(By.css("[data-doc].doc-card")), TIMEOUT);
+      await driver.wait(until.elementsLocated(By.css("html[data-ready] [data-doc].doc-card")), TIMEOUT);
       const exported = JSON.parse(await exportedText(driver, "export-json", TIMEOUT));
       assert.deepEqual(exported.documents.map((d) => d.id), await docIds(driver));
       assert.equal(exported.permalink, await driver.getCurrentUrl());

@@ -43,5 +43,6 @@ export async function openWatchedPage(browser, { origin, viewport = { width: 128
 
 /** Waits until the app has mounted (the document list is rendered) or a fatal notice shows. */
 export async function waitForApp(page, timeout = 15000) {
-  await page.waitForSelector("[data-doc], #fatal, .boot.fatal", { timeout });
+  // Not "[data-doc]": the pre-rendered first view lists the documents before the app runs.
+  await page.waitForSelector("html[data-ready], #fatal, .boot.fatal", { state: "attached", timeout });
 }

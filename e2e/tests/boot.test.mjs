@@ -53,9 +53,12 @@ test("a wasm that cannot start shows a notice, not a blank or endless loading pa
     const { page, context } = await openWatchedPage(browser);
     await page.goto(server.url);
     await waitForApp(page);
-    assert.equal(await page.locator("[data-doc]").count(), 0);
     const notice = await page.locator(".boot.fatal").textContent();
     assert.match(notice, /n'a pas pu démarrer/);
+    // The pre-rendered first view stays: every document is listed, and the notice says the
+    // filters do not work.
+    assert.match(notice, /la page liste tous les documents, sans filtres/);
+    assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
     await context.close();
   } finally {
     await server.close();
@@ -74,11 +77,13 @@ test("opened from a disk (file://), the page says why it cannot start and what t
   // It points to the single-file edition, which is there and does work from a disk.
   assert.match(hint, /ouvrez plutôt mali-russie-explorer\.html, dans le même dossier/);
   assert.ok(existsSync(join(DIST, "mali-russie-explorer.html")));
-  assert.equal(await page.locator("[data-doc]").count(), 0);
+  // Even so, the documents are listed (the first view is in the HTML), and visible.
+  assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
+  assert.ok(await page.locator("[data-doc].doc-card").first().isVisible());
   await context.close();
 });
 
-test("without any script, the loading text is joined within seconds by what to do", async () => {
+test("without any script, the documents are listed, the page says what is missing and what to do", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const server = await startServer({ root: DIST });
@@ -87,6 +92,10 @@ test("without any script, the loading text is joined within seconds by what to d
     assert.equal(await page.locator("#boot-slow").isVisible(), false, "not at once: the app may be starting");
     await page.locator("#boot-slow").waitFor({ state: "visible", timeout: 10000 });
     assert.match(await page.locator("#boot-slow").innerText(), /serveur web/);
+    // The documents are listed all the same, and the page says what does not work.
+    assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
+    assert.ok(await page.locator("[data-doc].doc-card").first().isVisible());
+    assert.match(await page.locator("#boot").innerText(), /filtres, sa recherche et sa lecture ne répondent pas/);
   } finally {
     await context.close();
     await server.close();

@@ -119,5 +119,5 @@ test("the single file is what the built files give, and within its size", () => 
   // No inline code is allowed but its own, by hash.
   const policy = rebuilt.match(/http-equiv=Content-Security-Policy|content="(default-src[^"]*)"/g).join(" ");
   assert.doesNotMatch(policy, /unsafe-inline/);
-  assert.equal((rebuilt.match(/'sha256-/g) ?? []).length, 3, "two scripts and one style, by hash");
+  assert.equal((rebuilt.match(/'sha256-/g) ?? []).length, 4, "three scripts (loader, head mark, start-up notice) and one style, by hash");
 });

@@ -1,0 +1,165 @@
+// The first view is in the HTML (scripts/prerender.mjs runs the app at build time): it shows
+// before the wasm has arrived, it is exactly what the app then builds (no jump when the app
+// takes over), what the user did meanwhile carries over, and a link to another view says that
+// its filters are being applied instead of showing the wrong results.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startServer } from "../lib/server.mjs";
+import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
+import { DIST, REPO, seedStems } from "../lib/corpus.mjs";
+
+const SHOTS = join(REPO, "e2e", "artifacts");
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchChromium();
+  server = await startServer({ root: DIST });
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+/** A page whose wasm is held back until `release()` is called. */
+async function heldPage(options = {}) {
+  const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await watched.page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { ...watched, release };
+}
+
+/** The page's top-level elements as markup, without what differs only by construction. */
+function markup(page, selector) {
+  return page.$$eval(selector, (els) =>
+    els.map((el) => {
+      const copy = el.cloneNode(true);
+      for (const e of [copy, ...copy.querySelectorAll("*")]) {
+        e.removeAttribute("data-pre");
+        // Pre-rendered chart sizes are classes (the policy refuses style attributes); the app
+        // sets the same sizes through the CSS object model.
+        e.removeAttribute("style");
+        for (const c of [...e.classList]) if (/^pre-s\d+$/.test(c)) e.classList.remove(c);
+        if (e.getAttribute("class") === "") e.removeAttribute("class");
+      }
+      return copy.outerHTML;
+    }),
+  );
+}
+
+const boxes = (page) =>
+  page.$$eval("[data-doc].doc-card, [data-facet], .histogram .bar .fill", (els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(",");
+    }),
+  );
+
+test("the first view shows before the wasm, and is exactly the page the app builds", async () => {
+  const { page, problems, release, context } = await heldPage();
+  await page.goto(server.url, { waitUntil: "domcontentloaded" });
+  assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
+  assert.ok(await page.locator("[data-facet]").first().isVisible(), "the filter panel is there");
+  assert.equal(await page.locator("html[data-ready]").count(), 0, "the app has not started");
+  assert.equal(await page.locator("html[data-applying]").count(), 0, "the default view is not 'applying'");
+  const pre = await markup(page, "body > [data-pre]");
+  const preBoxes = await boxes(page);
+  await page.screenshot({ path: join(SHOTS, "prerender-before.png") });
+  release();
+  await waitForApp(page);
+  assert.equal(await page.locator("[data-pre]").count(), 0, "the pre-rendered page is gone");
+  const built = await markup(page, "body > :not(script)");
+  assert.equal(built.length, pre.length, "as many top-level elements");
+  built.forEach((html, i) => assert.equal(html, pre[i], `top-level element ${i} differs`));
+  assert.deepEqual(await boxes(page), preBoxes, "nothing moved when the app took over");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link to another view says its filters are being applied, in its language, then shows it", async () => {
+  for (const [query, lang, text] of [
+    ["?sector=mining", "fr", "Application de vos filtres…"],
+    ["?lang=en", "en", "Applying your filters…"],
+  ]) {
+    const { page, problems, release, context } = await heldPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(server.url + query, { waitUntil: "domcontentloaded" });
+    assert.equal(await page.getAttribute("html", "data-applying"), lang);
+    assert.equal(await page.locator("[data-doc].doc-card").first().isVisible(), false, "the wrong results are hidden");
+    assert.equal((await page.locator("#boot-message").innerText()).trim(), text);
+    if (lang === "fr") await page.screenshot({ path: join(SHOTS, "prerender-applying-phone.png") });
+    release();
+    await waitForApp(page);
+    assert.equal(await page.locator("html[data-applying]").count(), 0, "the mark is gone");
+    assert.ok(await page.locator("[data-doc].doc-card").first().isVisible());
+    if (lang === "fr") {
+      const docs = await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc));
+      assert.ok(docs.length > 0 && docs.length < seedStems().length, "the link's filter is applied");
+      assert.equal(await page.locator('[data-facet="sector"][data-value="mining"][aria-checked="true"]').count(), 1);
+    } else {
+      assert.equal(await page.getAttribute("html", "lang"), "en");
+      assert.match(await page.locator("h1").innerText(), /explorer/i);
+      assert.equal(await page.locator("#boot").count(), 0);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("focus, scroll and typed text given before the app starts carry over", async () => {
+  {
+    const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });
+    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    // Keyboard only: Tab until a sector of the filter panel has focus.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.dataset.facet === "sector")) break;
+    }
+    const focused = await page.evaluate(() => [document.activeElement.dataset.value, document.activeElement.hasAttribute("data-pre")]);
+    assert.ok(focused[0], "a sector has focus");
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    release();
+    await waitForApp(page);
+    const after = await page.evaluate(() => [
+      document.activeElement.dataset.value,
+      document.activeElement.closest("[data-pre]") !== null,
+      window.scrollY,
+    ]);
+    assert.deepEqual(after, [focused[0], false, scrolled], "the same sector has focus, on the app's page, scrolled as before");
+    // And the keyboard goes on from there: Space checks it.
+    await page.keyboard.press(" ");
+    await page.waitForFunction((v) => new URLSearchParams(location.search).get("sector") === v, focused[0]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    const { page, problems, release, context } = await heldPage();
+    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    await page.locator("#q").fill("Rosatom");
+    release();
+    await waitForApp(page);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "Rosatom");
+    assert.equal(await page.inputValue("#q"), "Rosatom", "the typed text is kept");
+    const docs = await page.$$eval("[data-doc].doc-card", (els) => els.length);
+    assert.ok(docs > 0 && docs < seedStems().length, "and searched for");
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("without WebAssembly the documents stay listed and the page says what is missing", async () => {
+  const { page, context } = await openWatchedPage(browser);
+  await page.addInitScript(() => delete window.WebAssembly);
+  await page.goto(server.url + "?sector=mining");
+  await page.waitForSelector(".boot.fatal");
+  assert.match(await page.locator("#boot").innerText(), /n'exécute pas WebAssembly/);
+  assert.equal(await page.locator("html[data-applying]").count(), 0, "no endless 'applying'");
+  assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
+  assert.ok(await page.locator("[data-doc].doc-card").first().isVisible());
+  await context.close();
+});
