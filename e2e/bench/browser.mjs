@@ -36,7 +36,13 @@ function floorPage(seeds) {
   return `<!doctype html><html lang=fr><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>floor</title><body>${articles.join("")}</body></html>`;
 }
 
-/** Times of one fresh load: first results ([data-doc] in the page) and interactive (data-ready). */
+/**
+ * Times of one fresh load: first results and interactive (data-ready). First results: the
+ * moment a frame with documents is about to be painted — documents in the page, not hidden
+ * while a link's filters are being applied (`data-applying`), and the stylesheets loaded (a
+ * frame is not painted before them: the next animation frame is that moment). The same rule
+ * for the floor.
+ */
 async function load(browser, url, profile) {
   const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
   const page = await context.newPage();
@@ -55,8 +61,16 @@ async function load(browser, url, profile) {
   // Recorded by the page itself, from the start of navigation (performance.now()).
   await page.addInitScript(() => {
     const marks = (window.__marks = {});
+    let asked = false;
     const check = () => {
-      if (marks.results === undefined && document.querySelector("[data-doc]")) marks.results = performance.now();
+      const shown = document.querySelector("[data-doc]") && !document.documentElement.hasAttribute("data-applying");
+      if (marks.results === undefined && shown && !asked) {
+        asked = true;
+        requestAnimationFrame(() => {
+          if (document.documentElement.hasAttribute("data-applying")) asked = false;
+          else marks.results = performance.now();
+        });
+      }
       if (marks.ready === undefined && document.documentElement.hasAttribute("data-ready")) marks.ready = performance.now();
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
@@ -64,7 +78,11 @@ async function load(browser, url, profile) {
   let bytes = 0;
   cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(() => window.__marks.results !== undefined, null, { timeout: 60000 });
+  // (The floor has no app to wait for.)
+  const done = () => window.__marks.results !== undefined && (window.__marks.ready !== undefined || document.title === "floor");
+  await page.waitForFunction(done, null, {
+    timeout: 60000,
+  });
   await page.waitForTimeout(300);
   const marks = await page.evaluate(() => window.__marks);
   await context.close();

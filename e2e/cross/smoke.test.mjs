@@ -41,7 +41,7 @@ for (const engine of ["firefox", "webkit"]) {
     test(`${engine}: a facet click filters, writes the URL, and the URL reproduces the view; Back works`, async () => {
       const { driver } = browser;
       await driver.get(server.url);
-      await driver.wait(until.elementsLocated(By.css('[data-facet="sector"][data-value="space"]')), TIMEOUT);
+      await driver.wait(until.elementsLocated(By.css('html[data-ready] [data-facet="sector"][data-value="space"]')), TIMEOUT);
       const link = await driver.findElement(By.css('[data-facet="sector"][data-value="space"]'));
       const expected = Number(await link.getAttribute("data-count"));
       await clickInView(driver, link);
@@ -81,7 +81,7 @@ for (const engine of ["firefox", "webkit"]) {
     test(`${engine}: an empty date field draws no date`, { skip: engine !== "webkit" && "Firefox shows its format, not a date" }, async () => {
       const { driver } = browser;
       await driver.get(server.url);
-      await driver.wait(until.elementsLocated(By.css('[data-date-input="from"]')), TIMEOUT);
+      await driver.wait(until.elementsLocated(By.css('html[data-ready] [data-date-input="from"]')), TIMEOUT);
       const input = await driver.findElement(By.css('[data-date-input="from"]'));
       assert.equal(await input.getAttribute("class"), "date-empty");
       // Hiding the field's text by force must change nothing on screen.

@@ -2,12 +2,16 @@
 //!
 //! Leptos's typed views compile each template into its own build/mount/unmount code; for this
 //! app that weighed tens of kilobytes of wasm per view, and the page must stay under its size
-//! budget. These helpers are plain, non-generic functions over `web_sys` — a list costs a few
-//! calls per element — and they only ever create elements, set attributes and add text nodes:
-//! nothing is parsed as HTML.
+//! budget. Here a view is a plain Rust description ([`Node`]: tag, attributes, children) built
+//! by a few non-generic functions; nothing is parsed as HTML.
 //!
-//! The whole page is built with them: Leptos provides the reactive state (signals, memos and
-//! effects), and [`keep`] and [`bind`] rebuild a part of the page when what it reads changes.
+//! Describing costs no call into the browser. The description becomes elements once, when the
+//! page is built ([`append_to_body`]); after that, [`keep`] rebuilds the description of a part
+//! of the page when what it reads changes and compares it with the previous one, in Rust: only
+//! what differs reaches the page — a count, a checked box, a link — and every element that is
+//! still there stays the same element (focus, open groups, typed text and scroll are kept).
+//! A filter change thus costs browser calls in proportion to what it changes on screen, not to
+//! the size of the page. Leptos provides the reactive state (signals, memos and effects).
 //! Events are not attached per element: one delegated listener per kind (see `events`).
 
 use leptos::prelude::*;
@@ -16,7 +20,7 @@ use leptos::web_sys;
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 thread_local! {
-    // Looked up once: every element built below would otherwise cost two calls into JS.
+    // Looked up once: every element created below would otherwise cost two calls into JS.
     static DOCUMENT: web_sys::Document =
         web_sys::window()
             .and_then(|w| w.document())
@@ -27,46 +31,76 @@ fn document() -> web_sys::Document {
     DOCUMENT.with(web_sys::Document::clone)
 }
 
-/// An element being built.
-pub struct Node(pub web_sys::Element);
+/// What to do with an element once it exists in the page (see [`keep`], [`bind`], [`on_mount`]).
+type Hook = Box<dyn FnOnce(&web_sys::Element)>;
+
+/// The description of an element. Boxed: views pass it along by value through chains of
+/// builder calls, and one pointer moves in less code than the whole description.
+pub struct Node(Box<Desc>);
+
+/// What a [`Node`] holds (private to this module).
+pub struct Desc {
+    tag: &'static str,
+    svg: bool,
+    attrs: Vec<(&'static str, String)>,
+    /// Style properties, set through the CSS object model (a strict content security policy
+    /// refuses `style` attributes).
+    style: Vec<(&'static str, String)>,
+    children: Vec<Child>,
+    hook: Option<Hook>,
+}
+
+impl std::ops::Deref for Node {
+    type Target = Desc;
+    fn deref(&self) -> &Desc {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Node {
+    fn deref_mut(&mut self) -> &mut Desc {
+        &mut self.0
+    }
+}
+
+enum Child {
+    El(Node),
+    Text(String),
+}
 
 /// A new HTML element.
-pub fn el(tag: &str) -> Node {
-    // Throwing, not `expect`: formatting the JS error would link a debug printer into the wasm.
-    Node(document().create_element(tag).unwrap_or_else(|_| wasm_bindgen::throw_str("invalid tag name")))
+pub fn el(tag: &'static str) -> Node {
+    Node(Box::new(Desc { tag, svg: false, attrs: Vec::new(), style: Vec::new(), children: Vec::new(), hook: None }))
 }
 
 /// A new SVG element.
-pub fn svg(tag: &str) -> Node {
-    Node(
-        document()
-            .create_element_ns(Some(SVG_NS), tag)
-            .unwrap_or_else(|_| wasm_bindgen::throw_str("invalid SVG tag name")),
-    )
+pub fn svg(tag: &'static str) -> Node {
+    let mut node = el(tag);
+    node.0.svg = true;
+    node
 }
 
 impl Node {
     /// Sets an attribute (the value is text, never markup).
-    pub fn attr(self, name: &str, value: &str) -> Node {
-        let _ = self.0.set_attribute(name, value);
+    pub fn attr(mut self, name: &'static str, value: &str) -> Node {
+        match self.0.attrs.iter_mut().find(|(n, _)| *n == name) {
+            Some(a) => a.1 = value.to_string(),
+            None => self.0.attrs.push((name, value.to_string())),
+        }
         self
     }
 
     /// Sets an attribute when `value` is some.
-    pub fn attr_opt(self, name: &str, value: Option<&str>) -> Node {
+    pub fn attr_opt(self, name: &'static str, value: Option<&str>) -> Node {
         match value {
             Some(v) => self.attr(name, v),
             None => self,
         }
     }
 
-    /// Sets one style property through the CSS object model (which a strict content security
-    /// policy allows, unlike a `style` attribute).
-    pub fn style(self, property: &str, value: &str) -> Node {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = self.0.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = el.style().set_property(property, value);
-        }
+    /// Sets one style property.
+    pub fn style(mut self, property: &'static str, value: &str) -> Node {
+        self.0.style.push((property, value.to_string()));
         self
     }
 
@@ -76,9 +110,8 @@ impl Node {
     }
 
     /// Appends a text node.
-    pub fn text(self, text: &str) -> Node {
-        let node = document().create_text_node(text);
-        let _ = self.0.append_child(&node);
+    pub fn text(mut self, text: &str) -> Node {
+        self.0.children.push(Child::Text(text.to_string()));
         self
     }
 
@@ -88,8 +121,8 @@ impl Node {
     }
 
     /// Appends a child element.
-    pub fn child(self, child: Node) -> Node {
-        let _ = self.0.append_child(&child.0);
+    pub fn child(mut self, child: Node) -> Node {
+        self.0.children.push(Child::El(child));
         self
     }
 
@@ -102,10 +135,8 @@ impl Node {
     }
 
     /// Appends every child.
-    pub fn children(self, children: Vec<Node>) -> Node {
-        for c in children {
-            let _ = self.0.append_child(&c.0);
-        }
+    pub fn children(mut self, children: Vec<Node>) -> Node {
+        self.0.children.extend(children.into_iter().map(Child::El));
         self
     }
 
@@ -137,111 +168,204 @@ impl Node {
         }
         self
     }
+
+    /// The key that identifies this element among its siblings across rebuilds: its `id`,
+    /// else its `data-key`.
+    fn key(&self) -> Option<&str> {
+        let get = |name| self.0.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
+        get("id").or_else(|| get("data-key"))
+    }
+}
+
+/// An element or text of the page, with the description it was last given.
+enum Mounted {
+    El { node: Node, dom: web_sys::Element, children: Vec<Mounted> },
+    Text { text: String, dom: web_sys::Text },
+}
+
+impl Mounted {
+    fn dom(&self) -> &web_sys::Node {
+        match self {
+            Mounted::El { dom, .. } => dom,
+            Mounted::Text { dom, .. } => dom,
+        }
+    }
+}
+
+/// Creates the element of `node` (and of its children), then runs its hook.
+fn create(mut node: Node) -> Mounted {
+    let doc = document();
+    let created = if node.svg { doc.create_element_ns(Some(SVG_NS), node.tag) } else { doc.create_element(node.tag) };
+    // Throwing, not `expect`: formatting the JS error would link a debug printer into the wasm.
+    let dom = created.unwrap_or_else(|_| wasm_bindgen::throw_str("invalid tag name"));
+    for (name, value) in &node.attrs {
+        let _ = dom.set_attribute(name, value);
+    }
+    if !node.style.is_empty() {
+        set_style(&dom, &node.style);
+    }
+    let children: Vec<Mounted> = std::mem::take(&mut node.children).into_iter().map(create_child).collect();
+    for c in &children {
+        let _ = dom.append_child(c.dom());
+    }
+    if let Some(hook) = node.hook.take() {
+        hook(&dom);
+    }
+    Mounted::El { node, dom, children }
+}
+
+fn create_child(child: Child) -> Mounted {
+    match child {
+        Child::El(node) => create(node),
+        Child::Text(text) => Mounted::Text { dom: document().create_text_node(&text), text },
+    }
+}
+
+fn set_style(dom: &web_sys::Element, style: &[(&'static str, String)]) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = dom.dyn_ref::<web_sys::HtmlElement>() {
+        let css = el.style();
+        if style.is_empty() {
+            let _ = el.remove_attribute("style");
+        }
+        for (property, value) in style {
+            let _ = css.set_property(property, value);
+        }
+    }
 }
 
 /// Appends `nodes` to the body of the page.
 pub fn append_to_body(nodes: Vec<Node>) {
     if let Some(body) = document().body() {
         for n in nodes {
-            let _ = body.append_child(&n.0);
+            let _ = body.append_child(create(n).dom());
         }
     }
 }
 
-/// Makes the children of `host` look like `nodes`, keeping every element that is still there:
-/// an element with the same key (its `id`, else its `data-key`) or, unkeyed, the same tag at
-/// the same place is updated in place (attributes, text, children) instead of replaced. So a
-/// rebuilt list keeps focus, open groups, typed text and scroll positions, and the browser
-/// redraws only what changed.
-pub fn morph(host: &web_sys::Element, nodes: Vec<Node>) {
-    morph_list(host, nodes.into_iter().map(|n| n.0.into()).collect());
-}
-
-fn key_of(node: &web_sys::Node) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let el = node.dyn_ref::<web_sys::Element>()?;
-    Some(el.id()).filter(|id| !id.is_empty()).or_else(|| el.get_attribute("data-key"))
-}
-
-fn same_kind(a: &web_sys::Node, b: &web_sys::Node) -> bool {
-    a.node_type() == b.node_type() && a.node_name() == b.node_name()
-}
-
-fn morph_list(host: &web_sys::Element, new: Vec<web_sys::Node>) {
-    let mut cursor = host.first_child();
-    for node in new {
-        let key = key_of(&node);
-        // The element to keep: the keyed one wherever it is after the cursor, or the node at
-        // the cursor when neither is keyed.
-        let keep = match &key {
-            Some(k) => {
-                let mut at = cursor.clone();
-                while let Some(c) = at.as_ref().filter(|c| key_of(c).as_ref() != Some(k)) {
-                    at = c.next_sibling();
-                }
-                at
+/// Makes the children of `host`, which were `old`, follow the descriptions `new`, and returns
+/// what they are now. An old element is kept when a new description has its key (wherever it
+/// is) or, unkeyed, the same tag at the same rank among the unkeyed; it is updated in place.
+/// Only differences reach the page: changed attributes and texts, new and removed elements,
+/// and moves.
+fn patch_children(host: &web_sys::Element, old: Vec<Mounted>, new: Vec<Child>) -> Vec<Mounted> {
+    // Each old child, taken at most once.
+    let mut old: Vec<Option<Mounted>> = old.into_iter().map(Some).collect();
+    let mut next_unkeyed = 0;
+    let mut matched: Vec<(Option<usize>, Child)> = Vec::with_capacity(new.len());
+    for child in new {
+        let at = match &child {
+            Child::El(n) => match n.key() {
+                Some(k) => old.iter().position(|o| matches!(o, Some(Mounted::El { node, .. }) if node.key() == Some(k))),
+                None => unkeyed_at(&old, &mut next_unkeyed).filter(|&i| match &old[i] {
+                    Some(Mounted::El { node, .. }) => node.tag == n.tag && node.svg == n.svg,
+                    _ => false,
+                }),
+            },
+            Child::Text(_) => {
+                unkeyed_at(&old, &mut next_unkeyed).filter(|&i| matches!(old[i], Some(Mounted::Text { .. })))
             }
-            None => cursor.clone().filter(|c| key_of(c).is_none()),
         };
-        match keep.filter(|old| same_kind(old, &node)) {
-            Some(old) => {
-                morph_node(&old, &node);
-                if cursor.as_ref() == Some(&old) {
-                    cursor = old.next_sibling();
+        matched.push((at, child));
+    }
+    // The old children nobody kept leave the page.
+    let kept: Vec<bool> = {
+        let mut k = vec![false; old.len()];
+        for (at, _) in &matched {
+            if let Some(i) = at {
+                k[*i] = true;
+            }
+        }
+        k
+    };
+    for (i, o) in old.iter_mut().enumerate() {
+        if !kept[i]
+            && let Some(gone) = o.take()
+        {
+            let _ = host.remove_child(gone.dom());
+        }
+    }
+    // In page order, the kept ones still there; `cursor` walks them while the new list is laid.
+    let order: Vec<usize> = (0..old.len()).filter(|&i| old[i].is_some()).collect();
+    let mut moved = vec![false; old.len()];
+    let mut cursor = 0;
+    let mut out = Vec::with_capacity(matched.len());
+    for (at, child) in matched {
+        while cursor < order.len() && moved[order[cursor]] {
+            cursor += 1;
+        }
+        let mounted = match at.and_then(|i| old[i].take().map(|o| (i, o))) {
+            Some((i, o)) => {
+                let o = patch(o, child);
+                if order.get(cursor) == Some(&i) {
+                    cursor += 1;
                 } else {
-                    let _ = host.insert_before(&old, cursor.as_ref());
+                    moved[i] = true;
+                    let before = order[cursor..].iter().find_map(|&j| old[j].as_ref().map(Mounted::dom));
+                    let _ = host.insert_before(o.dom(), before);
                 }
+                o
             }
             None => {
-                let _ = host.insert_before(&node, cursor.as_ref());
+                let m = create_child(child);
+                let before = order[cursor..].iter().find_map(|&j| old[j].as_ref().map(Mounted::dom));
+                let _ = host.insert_before(m.dom(), before);
+                m
             }
+        };
+        out.push(mounted);
+    }
+    out
+}
+
+/// The next old child that has no key (unkeyed children match in order).
+fn unkeyed_at(old: &[Option<Mounted>], next: &mut usize) -> Option<usize> {
+    while *next < old.len() {
+        let i = *next;
+        *next += 1;
+        match &old[i] {
+            Some(Mounted::El { node, .. }) if node.key().is_some() => continue,
+            Some(_) => return Some(i),
+            None => continue,
         }
     }
-    while let Some(c) = cursor {
-        cursor = c.next_sibling();
-        let _ = host.remove_child(&c);
+    None
+}
+
+/// Updates a kept element or text to a new description of the same kind.
+fn patch(old: Mounted, new: Child) -> Mounted {
+    match (old, new) {
+        (Mounted::Text { text, dom }, Child::Text(new)) => {
+            if text != new {
+                dom.set_data(&new);
+            }
+            Mounted::Text { text: new, dom }
+        }
+        (Mounted::El { node, dom, children }, Child::El(mut new)) => {
+            for (name, _) in &node.attrs {
+                if !new.attrs.iter().any(|(n, _)| n == name) {
+                    let _ = dom.remove_attribute(name);
+                }
+            }
+            for (name, value) in &new.attrs {
+                if node.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value) {
+                    let _ = dom.set_attribute(name, value);
+                }
+            }
+            if node.style != new.style {
+                set_style(&dom, &new.style);
+            }
+            let children = patch_children(&dom, children, std::mem::take(&mut new.children));
+            Mounted::El { node: new, dom, children }
+        }
+        // `patch_children` pairs only the same kinds.
+        (old, _) => old,
     }
 }
 
-fn morph_node(old: &web_sys::Node, new: &web_sys::Node) {
-    use wasm_bindgen::JsCast;
-    let (Some(o), Some(n)) = (old.dyn_ref::<web_sys::Element>(), new.dyn_ref::<web_sys::Element>()) else {
-        // Text: its words only.
-        if old.node_value() != new.node_value() {
-            old.set_node_value(new.node_value().as_deref());
-        }
-        return;
-    };
-    let names = |e: &web_sys::Element| -> Vec<String> {
-        e.get_attribute_names().iter().filter_map(|v| v.as_string()).collect()
-    };
-    for name in names(o) {
-        if !n.has_attribute(&name) {
-            let _ = o.remove_attribute(&name);
-        }
-    }
-    for name in names(n) {
-        let value = n.get_attribute(&name);
-        if o.get_attribute(&name) == value {
-            continue;
-        }
-        // A style attribute set by markup is refused by the strict content security policy;
-        // through the CSS object model it is allowed.
-        match (name.as_str(), o.dyn_ref::<web_sys::HtmlElement>(), n.dyn_ref::<web_sys::HtmlElement>()) {
-            ("style", Some(o), Some(n)) => o.style().set_css_text(&n.style().css_text()),
-            _ => {
-                let _ = o.set_attribute(&name, value.as_deref().unwrap_or_default());
-            }
-        }
-    }
-    let children = n.child_nodes();
-    let new_children: Vec<web_sys::Node> = (0..children.length()).filter_map(|i| children.item(i)).collect();
-    morph_list(o, new_children);
-}
-
-/// `node`, whose children are built by `build` now and rebuilt whenever what `build` reads
-/// (signals, memos) changes — rebuilt as new nodes, then merged into the page by [`morph`], so
-/// that what did not change stays the same element.
+/// `node`, whose children are described by `build` now and again whenever what `build` reads
+/// (signals, memos) changes; each new description is compared with the last and only the
+/// differences reach the page.
 ///
 /// ```ignore
 /// let badge = dom::keep(el("span"), move || vec![el("b").text(&count.get().to_string())]);
@@ -252,21 +376,40 @@ pub fn keep(node: Node, build: impl Fn() -> Vec<Node> + 'static) -> Node {
 }
 
 fn keep_boxed(node: Node, build: Box<dyn Fn() -> Vec<Node>>) -> Node {
-    let host = node.0.clone();
-    // A render effect: built at once, while the page is built (no empty first frame), and
-    // merged again whenever what it reads changes. It lives as long as the page.
-    std::mem::forget(RenderEffect::new(move |_| morph(&host, build())));
-    node
+    on_mount(node, move |host| {
+        let host = host.clone();
+        // A render effect: built at once, with the page (no empty first frame), and again
+        // whenever what it reads changes. It lives as long as the page.
+        std::mem::forget(RenderEffect::new(move |last: Option<Vec<Mounted>>| {
+            let new = build().into_iter().map(Child::El).collect();
+            patch_children(&host, last.unwrap_or_default(), new)
+        }));
+    })
 }
 
-/// `node`, with `update` applied to it now and whenever what `update` reads changes: for an
-/// attribute, a class or an input's value that follows the state.
+/// `node`, with `update` applied to its element once it is in the page and whenever what
+/// `update` reads changes: for an attribute, a class or an input's value that follows the state.
 pub fn bind(node: Node, update: impl Fn(&web_sys::Element) + 'static) -> Node {
     bind_boxed(node, Box::new(update))
 }
 
 fn bind_boxed(node: Node, update: Box<dyn Fn(&web_sys::Element)>) -> Node {
-    let host = node.0.clone();
-    std::mem::forget(RenderEffect::new(move |_| update(&host)));
+    on_mount(node, move |host| {
+        let host = host.clone();
+        std::mem::forget(RenderEffect::new(move |_| update(&host)));
+    })
+}
+
+/// `node`, with `f` called on its element once the element exists (to attach listeners to it).
+/// Hooks run where the element is created: on the page's first build, or for an element
+/// that a rebuilt list adds.
+pub fn on_mount(mut node: Node, f: impl FnOnce(&web_sys::Element) + 'static) -> Node {
+    let earlier = node.hook.take();
+    node.hook = Some(Box::new(move |el: &web_sys::Element| {
+        if let Some(earlier) = earlier {
+            earlier(el);
+        }
+        f(el);
+    }));
     node
 }

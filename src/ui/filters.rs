@@ -420,7 +420,7 @@ fn date_facet(explorer: Explorer) -> Node {
     let histogram = dom::keep(el("div").class("histogram-host"), move || {
         histogram_bars(&explorer, &explorer.eval.get(), &explorer.facet_state())
     });
-    brushing(explorer, &histogram.0);
+    let histogram = dom::on_mount(histogram, move |host| brushing(explorer, host));
     facet("facet dates", t.facet_date)
         .child(
             el("div")
@@ -436,9 +436,13 @@ fn date_facet(explorer: Explorer) -> Node {
 /// one bar selects its period. One set of handlers for all the bars.
 fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
     let brush: StoredValue<Option<(usize, usize)>> = StoredValue::new(None);
-    let finish = move |i: usize| {
+    let h = host.clone();
+    let finish = std::rc::Rc::new(move |i: usize| {
         let (a, z) = brush.get_value().unwrap_or((i, i));
         brush.set_value(None);
+        // The bars' "selecting" marks are set on the page directly, not by the description of
+        // the chart: they go before it is rebuilt.
+        show_brush(&h, None);
         let (a, z) = (a.min(z), a.max(z));
         let (unit, first, last) = explorer.eval.with_untracked(|e| {
             (e.histogram.unit, e.histogram.buckets.get(a).cloned(), e.histogram.buckets.get(z).cloned())
@@ -455,7 +459,8 @@ fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
                 }
             });
         }
-    };
+    });
+    let finish_up = finish.clone();
     let h = host.clone();
     browser::listen_on(host, "pointerdown", move |ev| {
         if let Some(i) = bar_index(ev) {
@@ -482,7 +487,7 @@ fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
         // A drag ends here: its click would land on the bars' common ancestor.
         if let (Some(i), Some(_)) = (bar_index(ev), brush.get_value()) {
             released.set_value(true);
-            finish(i);
+            finish_up(i);
         }
     });
     browser::listen_on(host, "click", move |ev| {
