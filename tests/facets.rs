@@ -269,3 +269,14 @@ fn a_passage_without_a_date_of_its_own_takes_its_documents_date() {
         .unwrap();
     assert!(!e.passages.contains(&(d001, visits)));
 }
+
+#[test]
+fn word_counts_are_counted_once_per_document_and_match_the_text() {
+    let index = index();
+    for doc in corpus().documents.iter() {
+        let by_hand = doc.text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).count();
+        assert!(by_hand > 100, "{} has a real text", doc.id);
+        assert_eq!(index.word_count(&doc.id), by_hand, "{}", doc.id);
+    }
+    assert_eq!(index.word_count("no-such-document"), 0);
+}

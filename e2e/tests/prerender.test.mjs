@@ -110,7 +110,7 @@ test("a link to another view says its filters are being applied, in its language
   }
 });
 
-test("focus, scroll and typed text given before the app starts carry over", async () => {
+test("focus, scroll, closed groups and typed text given before the app starts carry over", async () => {
   {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });
     await page.goto(server.url, { waitUntil: "domcontentloaded" });
@@ -121,6 +121,9 @@ test("focus, scroll and typed text given before the app starts carry over", asyn
     }
     const focused = await page.evaluate(() => [document.activeElement.dataset.value, document.activeElement.hasAttribute("data-pre")]);
     assert.ok(focused[0], "a sector has focus");
+    // A group of the filter panel closed by the user stays closed.
+    const group = await page.$eval("details[data-group][open]", (d) => d.dataset.group);
+    await page.$eval(`details[data-group="${group}"]`, (d) => d.removeAttribute("open"));
     await page.evaluate(() => window.scrollTo(0, 300));
     const scrolled = await page.evaluate(() => window.scrollY);
     release();
@@ -131,6 +134,7 @@ test("focus, scroll and typed text given before the app starts carry over", asyn
       window.scrollY,
     ]);
     assert.deepEqual(after, [focused[0], false, scrolled], "the same sector has focus, on the app's page, scrolled as before");
+    assert.equal(await page.$eval(`details[data-group="${group}"]`, (d) => d.open), false, `the group ${group} is still closed`);
     // And the keyboard goes on from there: Space checks it.
     await page.keyboard.press(" ");
     await page.waitForFunction((v) => new URLSearchParams(location.search).get("sector") === v, focused[0]);

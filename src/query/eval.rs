@@ -81,6 +81,8 @@ struct DocIndex {
     disputed: bool,
     /// Is the only document that reports some fact.
     sole: bool,
+    /// Its number of words (see `Document::word_count`), counted once: every list shows it.
+    words: usize,
 }
 
 /// Events and agreements reduced to what filters need.
@@ -255,6 +257,11 @@ fn span(date: &DateSpec) -> (Day, Day) {
 
 impl<'c> Index<'c> {
     /// Indexes a corpus. Linear in its size; text search words are built later, on demand.
+    /// The number of words of the document with id `doc` (0 for an unknown id).
+    pub fn word_count(&self, doc: &str) -> usize {
+        self.doc_pos.get(doc).and_then(|&i| self.docs.get(i)).map_or(0, |d| d.words)
+    }
+
     pub fn new(corpus: &'c Corpus) -> Index<'c> {
         let sector_pos: HashMap<&str, usize> =
             corpus.sectors.iter().enumerate().map(|(i, s)| (s.id.as_ref(), i)).collect();
@@ -306,6 +313,7 @@ impl<'c> Index<'c> {
                     passages: Vec::new(),
                     disputed: false,
                     sole: false,
+                    words: doc.word_count(),
                 };
                 d.dates.extend(d.published);
                 for m in doc.mentions.iter() {

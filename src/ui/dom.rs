@@ -251,12 +251,24 @@ pub fn append_to_body(nodes: Vec<Node>) {
 fn patch_children(host: &web_sys::Element, old: Vec<Mounted>, new: Vec<Child>) -> Vec<Mounted> {
     // Each old child, taken at most once.
     let mut old: Vec<Option<Mounted>> = old.into_iter().map(Some).collect();
+    // The old keyed children by key, looked up once per new child.
+    let keyed: std::collections::HashMap<String, usize> = old
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| match o {
+            Some(Mounted::El { node, .. }) => node.key().map(|k| (k.to_string(), i)),
+            _ => None,
+        })
+        .collect();
     let mut next_unkeyed = 0;
     let mut matched: Vec<(Option<usize>, Child)> = Vec::with_capacity(new.len());
     for child in new {
         let at = match &child {
             Child::El(n) => match n.key() {
-                Some(k) => old.iter().position(|o| matches!(o, Some(Mounted::El { node, .. }) if node.key() == Some(k))),
+                Some(k) => keyed.get(k).copied().filter(|&i| match &old[i] {
+                    Some(Mounted::El { node, .. }) => node.tag == n.tag && node.svg == n.svg,
+                    _ => false,
+                }),
                 None => unkeyed_at(&old, &mut next_unkeyed).filter(|&i| match &old[i] {
                     Some(Mounted::El { node, .. }) => node.tag == n.tag && node.svg == n.svg,
                     _ => false,

@@ -45,8 +45,12 @@ pub fn start() {
     };
     let index: &'static Index<'static> = Box::leak(Box::new(Index::new(corpus)));
     fatal::remove_boot_placeholder();
-    // Leptos sets up its task executor and a reactive owner; the page itself is built by `page`.
-    leptos::mount::mount_to_body(move || {
+    // A task executor for effects and a reactive owner for the page, which lives as long as
+    // the page (what Leptos's mount does, without its view machinery: the page is built by
+    // `page` with the DOM builder).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(move || {
         let explorer = Explorer::new(index);
         // The first view pre-rendered in index.html goes, in the same task as the page that
         // replaces it is built: the browser never shows the gap.
@@ -55,6 +59,7 @@ pub fn start() {
         page::mount(explorer);
         takeover::restore(before, explorer);
     });
+    std::mem::forget(owner);
     // The page is built and its handlers listen: the moment the app answers a click, which
     // the browser benchmark measures.
     browser::mark_ready();

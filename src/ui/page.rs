@@ -26,7 +26,12 @@ pub fn mount(explorer: Explorer) {
         reader::panel(explorer),
         footer(explorer),
     ]);
-    Effect::new(move |_| browser::set_title(&page_title(&explorer)));
+    // The title is written after the frame: setting it costs the browser milliseconds (the
+    // window's title, history) that need not delay what the click shows.
+    Effect::new(move |_| {
+        let title = page_title(&explorer);
+        browser::later(move || browser::set_title(&title));
+    });
     // The language changes rarely: the page is then reloaded in the new language (from the
     // cache), so every label is a plain string — a page rebuildable in place, or one reactive
     // closure per label, would weigh tens of kilobytes of wasm.

@@ -86,7 +86,7 @@ fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {
         ),
         None => t.unknown_date.to_string(),
     });
-    parts.push(format!("{} {}", doc.word_count(), t.words));
+    parts.push(format!("{} {}", explorer.index.word_count(&doc.id), t.words));
     parts.join(" · ")
 }
 

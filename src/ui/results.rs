@@ -197,7 +197,7 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                 .child(el("p").class("doc-meta").text(&format!(
                     "{} · {} {}",
                     provenance(explorer, doc),
-                    doc.word_count(),
+                    explorer.index.word_count(&doc.id),
                     t.words
                 )))
                 .child_opt(matched)

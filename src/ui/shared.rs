@@ -16,7 +16,13 @@ use super::dom::{Node, el};
 
 /// A side sheet over the page (the reader, an entity page): a backdrop and a dialog whose
 /// header holds the title, a line of metadata and the link that closes it.
-pub fn sheet(close: &str, close_label: &str, marker: (&'static str, &str), head: Vec<Node>, body: Vec<Node>) -> Vec<Node> {
+pub fn sheet(
+    close: &str,
+    close_label: &str,
+    marker: (&'static str, &str),
+    head: Vec<Node>,
+    body: Vec<Node>,
+) -> Vec<Node> {
     vec![
         el("a")
             .class("reader-backdrop")

@@ -13,7 +13,6 @@
 //! ```
 
 use leptos::prelude::*;
-use leptos::web_sys;
 
 use super::{Explorer, browser};
 
@@ -37,13 +36,12 @@ pub fn take(explorer: Explorer) -> Option<Before> {
     if pre.is_empty() {
         return None;
     }
-    let focusables: Vec<web_sys::Element> =
-        pre.iter().flat_map(|p| std::iter::once(p.clone()).chain(browser::find_all(p, FOCUSABLE))).collect();
-    let focusables: Vec<&web_sys::Element> = focusables.iter().filter(|e| e.matches(FOCUSABLE).unwrap_or(false)).collect();
-    let active = browser::active_element();
-    let focus = active.and_then(|a| focusables.iter().position(|e| **e == a)).map(|i| (i, focusables.len()));
-    for group in pre.iter().flat_map(|p| browser::find_all(p, "details[data-group]")) {
-        if let Some(key) = group.get_attribute("data-group").filter(|_| !browser::is_open(&group)) {
+    // Before it is removed, the pre-rendered page is all that can take focus in the body.
+    let focusables = browser::find_all(&body, FOCUSABLE);
+    let focus =
+        browser::active_element().and_then(|a| focusables.iter().position(|e| *e == a)).map(|i| (i, focusables.len()));
+    for group in browser::find_all(&body, "[data-pre] details[data-group]:not([open])") {
+        if let Some(key) = group.get_attribute("data-group") {
             explorer.set_group_open(&key, false);
         }
     }
