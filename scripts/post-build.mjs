@@ -53,6 +53,15 @@ page = page.replace(/<script((?:\s+type=(?:"module"|module))?)>([\s\S]*?)<\/scri
 });
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) throw new Error("post-build: an inline script is left in index.html");
 console.log(`post-build: ${moved} inline scripts moved to files`);
+// A classic script of the head (the "applying" mark) blocks the parser until it arrives; Trunk
+// writes its preload links for the glue and the wasm after it, and Chromium's preload scanner
+// does not start those: they would wait for the script. At the end of the head, the wasm is
+// requested with the stylesheet (measured: interactive 140 ms sooner on the slow-phone profile).
+const headEnd = page.indexOf("</head>");
+const classic = /<script src="\.\/inline-[0-9a-f]+\.js"><\/script>/g;
+const inHead = [...page.slice(0, headEnd).matchAll(classic)].map((m) => m[0]);
+for (const tag of inHead) page = page.replace(tag, "");
+page = page.replace("</head>", () => `${inHead.join("")}</head>`);
 writeFileSync(html, page);
 
 // 3. The first view, pre-rendered into index.html by the app itself (scripts/prerender.mjs), in
