@@ -6,14 +6,14 @@
 // At 1× it measures dist/; at 10× and 100× (BENCH_SCALES, default "1,10,100") it builds the
 // app over a synthetic corpus of unique articles (synthetic.mjs) with EXPLORER_SEEDS, into a
 // temporary folder, and the floor holds the same texts.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { launchChromium } from "../lib/browser.mjs";
 import { DIST, REPO } from "../lib/corpus.mjs";
 import { writeSynthetic } from "./synthetic.mjs";
+import { buildSite } from "../lib/build.mjs";
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const CLICKS = 20;
@@ -135,11 +135,7 @@ try {
       seeds = join(work, `seeds-${scale}`);
       writeSynthetic(join(REPO, "seeds"), seeds, scale);
       console.error(`bench: building the app over ${scale}× the corpus…`);
-      execFileSync("trunk", ["build", "--release", "--offline", "--dist", root], {
-        cwd: REPO,
-        env: { ...process.env, EXPLORER_SEEDS: seeds },
-        stdio: ["ignore", "ignore", "inherit"],
-      });
+      buildSite(root, seeds);
     }
     writeFileSync(join(root, "floor.html"), floorPage(seeds));
     await measure(scale, root);
@@ -149,8 +145,9 @@ try {
   if (SCALES.some((s) => s !== 1)) {
     // Leave target/ built for the real corpus again, so the next build is not a surprise.
     console.error("bench: rebuilding dist/ over the real corpus…");
-    execFileSync("trunk", ["build", "--release", "--offline"], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+    buildSite();
   }
+  rmSync(work, { recursive: true, force: true });
 }
 
 async function measure(scale, root) {

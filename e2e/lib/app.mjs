@@ -21,7 +21,8 @@ export function serveApp() {
     async open(query = "", options = {}) {
       const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
       await watched.page.goto(server.url + query);
-      await watched.page.waitForSelector(".tabs");
+      // The app's tabs, not those of the first view pre-rendered in the HTML.
+      await watched.page.waitForSelector("html[data-ready] .tabs");
       return watched;
     },
     url: () => server.url,

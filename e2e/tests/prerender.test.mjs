@@ -2,29 +2,19 @@
 // before the wasm has arrived, it is exactly what the app then builds (no jump when the app
 // takes over), what the user did meanwhile carries over, and a link to another view says that
 // its filters are being applied instead of showing the wrong results.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startServer } from "../lib/server.mjs";
-import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
-import { DIST, REPO, seedStems } from "../lib/corpus.mjs";
+import { serveApp } from "../lib/app.mjs";
+import { openWatchedPage, waitForApp } from "../lib/browser.mjs";
+import { REPO, seedStems } from "../lib/corpus.mjs";
 
 const SHOTS = join(REPO, "e2e", "artifacts");
-let browser;
-let server;
-
-before(async () => {
-  browser = await launchChromium();
-  server = await startServer({ root: DIST });
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const app = serveApp();
 
 /** A page whose wasm is held back until `release()` is called. */
 async function heldPage(options = {}) {
-  const watched = await openWatchedPage(browser, { origin: new URL(server.url).origin, ...options });
+  const watched = await openWatchedPage(app.browser(), { origin: new URL(app.url()).origin, ...options });
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await watched.page.route(/_bg\.wasm$/, async (route) => {
@@ -62,7 +52,7 @@ const boxes = (page) =>
 
 test("the first view shows before the wasm, and is exactly the page the app builds", async () => {
   const { page, problems, release, context } = await heldPage();
-  await page.goto(server.url, { waitUntil: "domcontentloaded" });
+  await page.goto(app.url(), { waitUntil: "domcontentloaded" });
   assert.deepEqual(await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc)), seedStems());
   assert.ok(await page.locator("[data-facet]").first().isVisible(), "the filter panel is there");
   assert.equal(await page.locator("html[data-ready]").count(), 0, "the app has not started");
@@ -87,7 +77,7 @@ test("a link to another view says its filters are being applied, in its language
     ["?lang=en", "en", "Applying your filters…"],
   ]) {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(server.url + query, { waitUntil: "domcontentloaded" });
+    await page.goto(app.url() + query, { waitUntil: "domcontentloaded" });
     assert.equal(await page.getAttribute("html", "data-applying"), lang);
     assert.equal(await page.locator("[data-doc].doc-card").first().isVisible(), false, "the wrong results are hidden");
     assert.equal((await page.locator("#boot-message").innerText()).trim(), text);
@@ -113,7 +103,7 @@ test("a link to another view says its filters are being applied, in its language
 test("focus, scroll, closed groups and typed text given before the app starts carry over", async () => {
   {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });
-    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    await page.goto(app.url(), { waitUntil: "domcontentloaded" });
     // Keyboard only: Tab until a sector of the filter panel has focus.
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
@@ -143,7 +133,7 @@ test("focus, scroll, closed groups and typed text given before the app starts ca
   }
   {
     const { page, problems, release, context } = await heldPage();
-    await page.goto(server.url, { waitUntil: "domcontentloaded" });
+    await page.goto(app.url(), { waitUntil: "domcontentloaded" });
     await page.locator("#q").fill("Rosatom");
     release();
     await waitForApp(page);
@@ -157,9 +147,9 @@ test("focus, scroll, closed groups and typed text given before the app starts ca
 });
 
 test("without WebAssembly the documents stay listed and the page says what is missing", async () => {
-  const { page, context } = await openWatchedPage(browser);
+  const { page, context } = await openWatchedPage(app.browser());
   await page.addInitScript(() => delete window.WebAssembly);
-  await page.goto(server.url + "?sector=mining");
+  await page.goto(app.url() + "?sector=mining");
   await page.waitForSelector(".boot.fatal");
   assert.match(await page.locator("#boot").innerText(), /n'exécute pas WebAssembly/);
   assert.equal(await page.locator("html[data-applying]").count(), 0, "no endless 'applying'");

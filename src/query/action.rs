@@ -33,16 +33,19 @@ pub enum Action {
     DismissNotices,
     /// Shows a page more of the list.
     ShowMore,
+    /// Shows every value of the sources facet (see `query::shown`).
+    AllSources,
     CopyLink,
     Export(ExportFormat),
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::ToggleFilters,
         Action::CloseFilters,
         Action::DismissNotices,
         Action::ShowMore,
+        Action::AllSources,
         Action::CopyLink,
         Action::Export(ExportFormat::Csv),
         Action::Export(ExportFormat::CsvSemicolon),
@@ -56,6 +59,7 @@ impl Action {
             Action::CloseFilters => "filters-close",
             Action::DismissNotices => "dismiss",
             Action::ShowMore => "more",
+            Action::AllSources => "all-sources",
             Action::CopyLink => "copy",
             Action::Export(ExportFormat::Csv) => "export-csv",
             Action::Export(ExportFormat::CsvSemicolon) => "export-csv-semicolon",

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod chips;
 pub mod eval;
+pub mod shown;
 pub mod state;
 pub mod url;
 

@@ -32,6 +32,16 @@ pub fn install(explorer: Explorer) {
             Action::CloseFilters => keys::close_drawer(explorer),
             Action::DismissNotices => explorer.notices.set(Vec::new()),
             Action::ShowMore => explorer.shown.update(|n| *n += PAGE),
+            Action::AllSources => {
+                explorer.all_sources.set(true);
+                // The button is gone: focus goes to the first source it revealed.
+                let first = explorer::query::shown::FIRST;
+                browser::later(move || {
+                    if let Some(link) = browser::find(&format!("[data-facet=\"source\"][data-i=\"{first}\"]")) {
+                        browser::focus_element(&link);
+                    }
+                });
+            }
             Action::CopyLink => copy_link(explorer),
             Action::Export(format) => results::export(&explorer, format),
         }

@@ -13,6 +13,7 @@ use explorer::query::ViewState;
 use explorer::query::action::Action;
 use explorer::query::eval::Evaluation;
 use explorer::query::eval::{Bucket, Unit};
+use explorer::query::shown::{hidden, shown};
 use explorer::text::fold;
 use leptos::prelude::*;
 
@@ -259,18 +260,29 @@ fn source_facet(explorer: Explorer) -> Node {
     let list = dom::keep(el("div"), move || {
         let e = explorer.eval.get();
         let state = explorer.facet_state();
-        corpus
-            .documents
+        let is_checked = |i: usize| state.filter.sources.iter().any(|s| **s == *corpus.documents[i].id);
+        // One value per article: a long list shows its first values until asked for all.
+        let shown = shown(corpus.documents.len(), explorer.all_sources.get(), is_checked);
+        let mut values: Vec<Node> = shown
             .iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let id = d.id.as_ref();
-                let checked = state.filter.sources.iter().any(|s| s == id);
-                let label = &explorer.labels[i];
+            .map(|&i| {
+                let id = corpus.documents[i].id.as_ref();
                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
-                facet_value("source", id, label, e.source_counts[i], checked, &href)
+                facet_value("source", id, &explorer.labels[i], e.source_counts[i], is_checked(i), &href)
+                    .attr("data-i", &i.to_string())
             })
-            .collect()
+            .collect();
+        let left = hidden(corpus.documents.len(), &shown);
+        if left > 0 {
+            values.push(
+                el("button")
+                    .class("show-more facet-more")
+                    .attr("type", "button")
+                    .attr("data-action", Action::AllSources.key())
+                    .text(&format!("{} ({})", strings(state.lang).all_sources, corpus.documents.len())),
+            );
+        }
+        values
     });
     facet("facet", explorer.t_now().facet_source).child(list)
 }

@@ -86,6 +86,8 @@ pub struct Explorer {
     pub shown: RwSignal<usize>,
     /// Whether the filter drawer is open (phones).
     pub filters_open: RwSignal<bool>,
+    /// Whether the sources facet shows every source (see `explorer::query::shown`).
+    pub all_sources: RwSignal<bool>,
     /// The text typed in the actor type-ahead (not in the URL: it narrows a list, not results).
     pub actor_find: RwSignal<String>,
     /// The outcome of the last "copy link", shown for a moment.
@@ -127,6 +129,7 @@ impl Explorer {
             index,
             shown: RwSignal::new(PAGE),
             filters_open: RwSignal::new(false),
+            all_sources: RwSignal::new(false),
             actor_find: RwSignal::new(String::new()),
             copy_status: RwSignal::new(None),
             typing: StoredValue::new(false),
