@@ -523,7 +523,9 @@ function serialize(node, styleClass) {
     attrs.set("class", [attrs.get("class"), cls].filter(Boolean).join(" "));
   }
   if (node instanceof HTMLInputElement && node.currentValue) attrs.set("value", node.currentValue);
-  const open = `<${tag}${[...attrs].map(([k, v]) => (v === "" ? ` ${k}` : ` ${k}="${escapeAttr(v)}"`)).join("")}>`;
+  // Values are quoted only where HTML needs it (as Trunk's minifier writes the rest of the page).
+  const value = (v) => (v === "" ? "" : /^[^\s"'=<>`&]+$/.test(v) ? `=${v}` : `="${escapeAttr(v)}"`);
+  const open = `<${tag}${[...attrs].map(([k, v]) => ` ${k}${value(v)}`).join("")}>`;
   if (node.namespaceURI === HTML_NS && VOID.has(tag)) return open;
   return `${open}${serializeChildren(node, styleClass)}</${tag}>`;
 }

@@ -6,7 +6,10 @@
 # sw.js, the offline worker, is fetched after the page has loaded and is listed apart.
 set -euo pipefail
 DIST="${1:-dist}"
-BUDGET_KB="${SIZE_BUDGET_KB:-180}"
+# 185 KB: 180 until the first view was pre-rendered into index.html (+5.0 KB gzipped: the same
+# view the wasm then builds, shown a second sooner on a slow phone); the code shrank by 4.9 KB
+# in the same work, not enough to pay for it. The speed work's goal is 150 (see README).
+BUDGET_KB="${SIZE_BUDGET_KB:-185}"
 SINGLE=mali-russie-explorer.html
 SINGLE_RAW_KB=1024
 SINGLE_GZ_KB=200
