@@ -57,6 +57,10 @@ test("the first view shows before the wasm, and is exactly the page the app buil
   assert.ok(await page.locator("[data-facet]").first().isVisible(), "the filter panel is there");
   assert.equal(await page.locator("html[data-ready]").count(), 0, "the app has not started");
   assert.equal(await page.locator("html[data-applying]").count(), 0, "the default view is not 'applying'");
+  // A small note says the explorer is loading; a line on what to do comes only after 8 s.
+  assert.equal((await page.locator(".boot-loading").innerText()).trim(), "Chargement de l'explorateur…");
+  assert.equal(await page.locator(".boot-wait").isVisible(), false);
+  assert.equal(await page.$eval(".boot-wait", (e) => getComputedStyle(e).animationDelay), "8s");
   const pre = await markup(page, "body > [data-pre]");
   const preBoxes = await boxes(page);
   await page.screenshot({ path: join(SHOTS, "prerender-before.png") });
@@ -74,7 +78,8 @@ test("the first view shows before the wasm, and is exactly the page the app buil
 test("a link to another view says its filters are being applied, in its language, then shows it", async () => {
   for (const [query, lang, text] of [
     ["?sector=mining", "fr", "Application de vos filtres…"],
-    ["?lang=en", "en", "Applying your filters…"],
+    ["?lang=en&sector=mining", "en", "Applying your filters…"],
+    ["?lang=en", "en-page", "Opening the English version…"],
   ]) {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 375, height: 740 } });
     await page.goto(app.url() + query, { waitUntil: "domcontentloaded" });
@@ -86,11 +91,12 @@ test("a link to another view says its filters are being applied, in its language
     await waitForApp(page);
     assert.equal(await page.locator("html[data-applying]").count(), 0, "the mark is gone");
     assert.ok(await page.locator("[data-doc].doc-card").first().isVisible());
-    if (lang === "fr") {
+    if (query.includes("sector")) {
       const docs = await page.$$eval("[data-doc].doc-card", (els) => els.map((e) => e.dataset.doc));
       assert.ok(docs.length > 0 && docs.length < seedStems().length, "the link's filter is applied");
       assert.equal(await page.locator('[data-facet="sector"][data-value="mining"][aria-checked="true"]').count(), 1);
-    } else {
+    }
+    if (lang !== "fr") {
       assert.equal(await page.getAttribute("html", "lang"), "en");
       assert.match(await page.locator("h1").innerText(), /explorer/i);
       assert.equal(await page.locator("#boot").count(), 0);
@@ -111,9 +117,6 @@ test("focus, scroll, closed groups and typed text given before the app starts ca
     }
     const focused = await page.evaluate(() => [document.activeElement.dataset.value, document.activeElement.hasAttribute("data-pre")]);
     assert.ok(focused[0], "a sector has focus");
-    // A group of the filter panel closed by the user stays closed.
-    const group = await page.$eval("details[data-group][open]", (d) => d.dataset.group);
-    await page.$eval(`details[data-group="${group}"]`, (d) => d.removeAttribute("open"));
     await page.evaluate(() => window.scrollTo(0, 300));
     const scrolled = await page.evaluate(() => window.scrollY);
     release();
@@ -124,10 +127,45 @@ test("focus, scroll, closed groups and typed text given before the app starts ca
       window.scrollY,
     ]);
     assert.deepEqual(after, [focused[0], false, scrolled], "the same sector has focus, on the app's page, scrolled as before");
-    assert.equal(await page.$eval(`details[data-group="${group}"]`, (d) => d.open), false, `the group ${group} is still closed`);
     // And the keyboard goes on from there: Space checks it.
     await page.keyboard.press(" ");
     await page.waitForFunction((v) => new URLSearchParams(location.search).get("sector") === v, focused[0]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  {
+    // Keyboard: a group of the filter panel closed with its own heading stays closed, focus on
+    // that heading; the panel, which scrolls on its own on a wide screen, stays where it was.
+    const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });
+    await page.goto(app.url(), { waitUntil: "domcontentloaded" });
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.matches("details[data-group] > summary"))) break;
+    }
+    const group = await page.evaluate(() => document.activeElement.parentElement.dataset.group);
+    assert.ok(group, "a group's heading has focus");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.$eval(`details[data-group="${group}"]`, (d) => d.open), false, "the group is closed");
+    const panel = await page.evaluate(() => {
+      const f = document.getElementById("filters");
+      f.scrollTop = 120;
+      return f.scrollTop;
+    });
+    assert.ok(panel > 0, "the filter panel scrolls on its own");
+    release();
+    await waitForApp(page);
+    const after = await page.evaluate(
+      (g) => [
+        document.activeElement.matches(`details[data-group="${g}"] > summary`),
+        document.querySelector(`details[data-group="${g}"]`).open,
+        document.getElementById("filters").scrollTop,
+      ],
+      group,
+    );
+    assert.deepEqual(after, [true, false, panel], "focus on the heading, the group closed, the panel scrolled as before");
+    // The keyboard goes on: Enter opens it again.
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((g) => document.querySelector(`details[data-group="${g}"]`).open, group);
     assert.deepEqual(problems, []);
     await context.close();
   }

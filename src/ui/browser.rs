@@ -148,8 +148,11 @@ pub fn focus(id: &str) {
 /// not: a dialog's heading).
 pub fn focus_element(el: &web_sys::Element) {
     use wasm_bindgen::JsCast;
-    // A link inside a closed <details> (a timeline's sources) cannot take focus: open it.
-    if let Some(details) = el.closest("details").ok().flatten() {
+    // A link inside a closed <details> (a timeline's sources) cannot take focus: open it. Not
+    // for its own <summary>, which can: the user may just have closed the group with it.
+    if el.node_name() != "SUMMARY"
+        && let Some(details) = el.closest("details").ok().flatten()
+    {
         let _ = details.set_attribute("open", "");
     }
     let options = web_sys::FocusOptions::new();
@@ -257,6 +260,26 @@ pub fn end_applying() {
 /// How far the page is scrolled (x, y).
 pub fn scroll_position() -> (f64, f64) {
     window().map_or((0.0, 0.0), |w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))
+}
+
+/// The elements of `root` with an id that are scrolled (a panel that scrolls on its own), with
+/// how far: (id, left, top).
+pub fn scrolled_parts(root: &web_sys::Element) -> Vec<(String, i32, i32)> {
+    find_all(root, "[id]")
+        .into_iter()
+        .filter_map(|e| {
+            let (left, top) = (e.scroll_left(), e.scroll_top());
+            (left != 0 || top != 0).then(|| (e.id(), left, top))
+        })
+        .collect()
+}
+
+/// Scrolls the element with id `id` to (left, top).
+pub fn scroll_part(id: &str, left: i32, top: i32) {
+    if let Some(e) = document().and_then(|d| d.get_element_by_id(id)) {
+        e.set_scroll_left(left);
+        e.set_scroll_top(top);
+    }
 }
 
 /// Scrolls the page to (x, y), if it is not there.

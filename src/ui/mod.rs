@@ -75,7 +75,8 @@ pub fn start() {
 pub struct Explorer {
     pub state: RwSignal<ViewState>,
     pub notices: RwSignal<Vec<Notice>>,
-    pub eval: Memo<Evaluation>,
+    /// Shared, not copied: every region that reads it on a change gets the same evaluation.
+    pub eval: Memo<std::sync::Arc<Evaluation>>,
     /// The filter alone: what the facets show depends on it, not on the open document or view
     /// (opening a passage must not rebuild the filter panel).
     pub filter: Memo<explorer::query::Filter>,
@@ -124,7 +125,7 @@ impl Explorer {
             labels,
             state,
             notices: RwSignal::new(initial_notices),
-            eval: Memo::new(move |_| state.with(|s| index.evaluate(&s.filter))),
+            eval: Memo::new(move |_| state.with(|s| std::sync::Arc::new(index.evaluate(&s.filter)))),
             filter: Memo::new(move |_| state.with(|s| s.filter.clone())),
             index,
             shown: RwSignal::new(PAGE),

@@ -3,8 +3,8 @@
 //!
 //! The app builds its own page and the pre-rendered one is removed in the same task, so the
 //! browser never paints between the two; what the user did meanwhile carries over: the element
-//! with focus, the scroll position, groups closed in the filter panel, text typed in the search
-//! box. The head script of `index.html` marks a link to another view `data-applying` (its
+//! with focus, the scroll positions (the page's and a panel's own), groups closed in the filter
+//! panel, text typed in the search box. The head script of `index.html` marks a link to another view `data-applying` (its
 //! results hidden until now); the mark is removed here.
 //!
 //! ```ignore
@@ -24,6 +24,8 @@ pub struct Before {
     /// The position of the focused element among the focusable ones, and their number.
     focus: Option<(usize, usize)>,
     scroll: (f64, f64),
+    /// Parts that scroll on their own (the filter panel on a wide screen): id, left, top.
+    parts: Vec<(String, i32, i32)>,
     typed: String,
 }
 
@@ -47,10 +49,11 @@ pub fn take(explorer: Explorer) -> Option<Before> {
     }
     let typed = browser::find("[data-pre] #q").map(|q| browser::input_value(&q)).unwrap_or_default();
     let scroll = browser::scroll_position();
+    let parts = pre.iter().flat_map(browser::scrolled_parts).collect();
     for p in pre {
         p.remove();
     }
-    Some(Before { focus, scroll, typed })
+    Some(Before { focus, scroll, parts, typed })
 }
 
 /// After the app has built its page: focus, scroll and typed text back, and the page no longer
@@ -65,6 +68,9 @@ pub fn restore(before: Option<Before>, explorer: Explorer) {
         explorer.type_query(before.typed);
     }
     browser::scroll_to_position(before.scroll);
+    for (id, left, top) in &before.parts {
+        browser::scroll_part(id, *left, *top);
+    }
     // Focus goes back only when the page has the same focusable elements, in the same order
     // (the same view): otherwise the position would name another element.
     if let (Some((at, count)), Some(body)) = (before.focus, browser::find("body")) {
