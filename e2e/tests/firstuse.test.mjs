@@ -65,6 +65,12 @@ test("small things: French range chips, one 'approx.', no 'prévu' on a proposal
   assert.doesNotMatch(approx, /approximative/);
   assert.equal(await page.$$eval('.tl-item[data-event="russian-energy-proposals"] .tl-planned', (b) => b.length), 0);
   assert.match(await when("commission-first-session"), /Bamako/);
+  // An approximate, inferred publication date: one pair of brackets for both notes.
+  await page.goto(app.url());
+  await page.waitForSelector("html[data-ready] .doc-meta");
+  const metas = await page.$$eval(".doc-meta", (ms) => ms.map((m) => m.textContent));
+  assert.ok(metas.some((m) => /2025 \(approx\., date déduite\)/.test(m)), metas.join("\n"));
+  assert.ok(metas.every((m) => !/\) \(/.test(m)), metas.join("\n"));
   await page.fill("#actor-find", "tsiv");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.search.includes("actor=sergei-tsivilev"));

@@ -210,9 +210,12 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
     // The document's human label (outlet or short title, and date), and whether the date was
     // inferred.
     let label = explorer.doc_label(&doc.id);
-    match doc.published.and_then(|p| t.basis(p.basis)) {
-        Some(basis) => format!("{label} ({} {basis})", t.published_date_word),
-        None => label.to_string(),
+    let Some(basis) = doc.published.and_then(|p| t.basis(p.basis)) else { return label.to_string() };
+    let note = format!("{} {basis}", t.published_date_word);
+    match label.strip_suffix(')') {
+        // "… 2025 (approx.)": one pair of brackets for both notes.
+        Some(open) => format!("{open}, {note})"),
+        None => format!("{label} ({note})"),
     }
 }
 
