@@ -173,10 +173,16 @@ test("focus, scroll, closed groups and typed text given before the app starts ca
     const { page, problems, release, context } = await heldPage();
     await page.goto(app.url(), { waitUntil: "domcontentloaded" });
     await page.locator("#q").fill("Rosatom");
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
     release();
     await waitForApp(page);
     await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "Rosatom");
     assert.equal(await page.inputValue("#q"), "Rosatom", "the typed text is kept");
+    assert.deepEqual(
+      await page.evaluate(() => [document.activeElement.id, document.activeElement.selectionStart]),
+      ["q", 4],
+      "focus and caret stay where they were",
+    );
     const docs = await page.$$eval("[data-doc].doc-card", (els) => els.length);
     assert.ok(docs > 0 && docs < seedStems().length, "and searched for");
     assert.deepEqual(problems, []);

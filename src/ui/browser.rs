@@ -124,6 +124,21 @@ pub fn input_value(el: &web_sys::Element) -> String {
     el.dyn_ref::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }
 
+/// Where the caret (or the selection) stands in an input element: (start, end).
+pub fn caret(el: &web_sys::Element) -> Option<(u32, u32)> {
+    use wasm_bindgen::JsCast;
+    let input = el.dyn_ref::<web_sys::HtmlInputElement>()?;
+    Some((input.selection_start().ok()??, input.selection_end().ok()??))
+}
+
+/// Puts the caret (or the selection) of an input element at (start, end).
+pub fn set_caret(el: &web_sys::Element, (start, end): (u32, u32)) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.set_selection_range(start, end);
+    }
+}
+
 /// Sets the current value of an input element, unless it already holds it (so that the
 /// caret of someone typing does not jump).
 pub fn set_input_value(el: &web_sys::Element, value: &str) {

@@ -27,6 +27,8 @@ pub struct Before {
     /// Parts that scroll on their own (the filter panel on a wide screen): id, left, top.
     parts: Vec<(String, i32, i32)>,
     typed: String,
+    /// Where the caret stood in the search box, if it had focus.
+    caret: Option<(u32, u32)>,
 }
 
 /// Removes the pre-rendered page, remembering what the user did with it; nothing if the page
@@ -47,13 +49,15 @@ pub fn take(explorer: Explorer) -> Option<Before> {
             explorer.set_group_open(&key, false);
         }
     }
-    let typed = browser::find("[data-pre] #q").map(|q| browser::input_value(&q)).unwrap_or_default();
+    let q = browser::find("[data-pre] #q");
+    let typed = q.as_ref().map(browser::input_value).unwrap_or_default();
+    let caret = q.filter(|q| browser::active_element().as_ref() == Some(q)).and_then(|q| browser::caret(&q));
     let scroll = browser::scroll_position();
     let parts = pre.iter().flat_map(browser::scrolled_parts).collect();
     for p in pre {
         p.remove();
     }
-    Some(Before { focus, scroll, parts, typed })
+    Some(Before { focus, scroll, parts, typed, caret })
 }
 
 /// After the app has built its page: focus, scroll and typed text back, and the page no longer
@@ -80,5 +84,8 @@ pub fn restore(before: Option<Before>, explorer: Explorer) {
         {
             browser::focus_element(el);
         }
+    }
+    if let (Some(caret), Some(q)) = (before.caret, browser::find("#q")) {
+        browser::set_caret(&q, caret);
     }
 }
