@@ -106,6 +106,28 @@ test("a link to another view says its filters are being applied, in its language
   }
 });
 
+test("a link clicked before the app starts is kept and applied by the app, without reloading the page", async () => {
+  const { page, problems, release, context } = await heldPage();
+  await page.goto(app.url(), { waitUntil: "domcontentloaded" });
+  await page.evaluate(() => (window.sameDocument = true));
+  await page.click('[data-pre] [data-facet="sector"][data-value="mining"]');
+  assert.equal(await page.getAttribute("html", "data-applying"), "fr", "the page says it is applying it");
+  assert.equal((await page.locator("#boot-message").innerText()).trim(), "Application de vos filtres…");
+  assert.equal(new URL(page.url()).search, "", "nothing loaded");
+  release();
+  await waitForApp(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("sector") === "mining");
+  assert.equal(await page.evaluate(() => window.sameDocument), true, "the same page, not a reload");
+  assert.equal(await page.locator('[data-facet="sector"][data-value="mining"][aria-checked="true"]').count(), 1);
+  assert.equal(await page.locator("html[data-applying], html[data-pending]").count(), 0, "the marks are gone");
+  // One step in history, as any click: Back shows every document again.
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes("sector"));
+  await page.waitForFunction((n) => document.querySelectorAll("[data-doc].doc-card").length === n, seedStems().length);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("focus, scroll, closed groups and typed text given before the app starts carry over", async () => {
   {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });

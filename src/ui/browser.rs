@@ -272,6 +272,15 @@ pub fn end_applying() {
     }
 }
 
+/// The link a user followed on the pre-rendered page before the app had started (kept by the
+/// head script of `index.html` as `<html data-pending>`), taken: the mark is removed.
+pub fn take_pending_link() -> Option<String> {
+    let root = root()?;
+    let href = root.get_attribute("data-pending")?;
+    let _ = root.remove_attribute("data-pending");
+    Some(href)
+}
+
 /// How far the page is scrolled (x, y).
 pub fn scroll_position() -> (f64, f64) {
     window().map_or((0.0, 0.0), |w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)))

@@ -4,11 +4,12 @@
 //! The app builds its own page and the pre-rendered one is removed in the same task, so the
 //! browser never paints between the two; what the user did meanwhile carries over: the element
 //! with focus, the scroll positions (the page's and a panel's own), groups closed in the filter
-//! panel, text typed in the search box. The head script of `index.html` marks a link to another view `data-applying` (its
-//! results hidden until now); the mark is removed here.
+//! panel, text typed in the search box and its caret. The head script of `index.html` marks a
+//! link to another view `data-applying` (its results hidden until now) and keeps a link clicked
+//! on the pre-rendered page as `data-pending`: the marks are removed here, the link followed.
 //!
 //! ```ignore
-//! let before = takeover::take();          // before the page is built
+//! let before = takeover::take(explorer);  // before the page is built
 //! takeover::restore(before, explorer);    // after
 //! ```
 
@@ -64,6 +65,12 @@ pub fn take(explorer: Explorer) -> Option<Before> {
 /// "applying" a link.
 pub fn restore(before: Option<Before>, explorer: Explorer) {
     browser::end_applying();
+    // A link followed before the app had started: followed now, as a click (one history step).
+    if let Some(href) = browser::take_pending_link() {
+        explorer.remember_opener(&href);
+        explorer.follow(&href);
+        return;
+    }
     let Some(before) = before else { return };
     if !before.typed.is_empty() && explorer.state.with_untracked(|s| s.filter.q != before.typed) {
         if let Some(q) = browser::find("#q") {
