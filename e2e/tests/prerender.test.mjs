@@ -128,6 +128,20 @@ test("a link clicked before the app starts is kept and applied by the app, witho
   await context.close();
 });
 
+test("a button pressed before the app starts is pressed by it: the phone's filter drawer opens", async () => {
+  const { page, problems, release, context } = await heldPage({ viewport: { width: 375, height: 740 } });
+  await page.goto(app.url(), { waitUntil: "domcontentloaded" });
+  await page.click("[data-pre] .filters-toggle");
+  assert.equal(await page.locator("html[data-applying]").count(), 0, "the page stays as it is");
+  release();
+  await waitForApp(page);
+  await page.waitForSelector(".filters.open");
+  assert.equal(await page.getAttribute(".filters-toggle", "aria-expanded"), "true");
+  assert.equal(await page.locator("html[data-pending-action]").count(), 0, "the mark is gone");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("focus, scroll, closed groups and typed text given before the app starts carry over", async () => {
   {
     const { page, problems, release, context } = await heldPage({ viewport: { width: 1280, height: 700 } });

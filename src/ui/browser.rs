@@ -272,13 +272,22 @@ pub fn end_applying() {
     }
 }
 
-/// The link a user followed on the pre-rendered page before the app had started (kept by the
-/// head script of `index.html` as `<html data-pending>`), taken: the mark is removed.
-pub fn take_pending_link() -> Option<String> {
+/// What a user clicked on the pre-rendered page before the app had started, kept by the head
+/// script of `index.html` as `<html data-pending="<href>">` (a link) or
+/// `data-pending-action="<action>"` (a button): the value of `mark`, taken (the mark goes).
+pub fn take_pending(mark: &str) -> Option<String> {
     let root = root()?;
-    let href = root.get_attribute("data-pending")?;
-    let _ = root.remove_attribute("data-pending");
-    Some(href)
+    let value = root.get_attribute(mark)?;
+    let _ = root.remove_attribute(mark);
+    Some(value)
+}
+
+/// Clicks an element, as the user would.
+pub fn click(el: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        el.click();
+    }
 }
 
 /// How far the page is scrolled (x, y).

@@ -66,10 +66,17 @@ pub fn take(explorer: Explorer) -> Option<Before> {
 pub fn restore(before: Option<Before>, explorer: Explorer) {
     browser::end_applying();
     // A link followed before the app had started: followed now, as a click (one history step).
-    if let Some(href) = browser::take_pending_link() {
+    if let Some(href) = browser::take_pending("data-pending") {
         explorer.remember_opener(&href);
         explorer.follow(&href);
         return;
+    }
+    // A button pressed before: pressed now, on the app's page.
+    if let Some(button) = browser::take_pending("data-pending-action")
+        .and_then(|action| explorer::query::action::Action::parse(&action))
+        .and_then(|action| browser::find(&format!("[data-action=\"{}\"]", action.key())))
+    {
+        browser::click(&button);
     }
     let Some(before) = before else { return };
     if !before.typed.is_empty() && explorer.state.with_untracked(|s| s.filter.q != before.typed) {
