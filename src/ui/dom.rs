@@ -202,7 +202,7 @@ fn create(mut node: Node) -> Mounted {
         let _ = dom.set_attribute(name, value);
     }
     if !node.style.is_empty() {
-        set_style(&dom, &node.style);
+        set_style(&dom, &node.style, true);
     }
     let children: Vec<Mounted> = std::mem::take(&mut node.children).into_iter().map(create_child).collect();
     for c in &children {
@@ -221,13 +221,15 @@ fn create_child(child: Child) -> Mounted {
     }
 }
 
-fn set_style(dom: &web_sys::Element, style: &[(&'static str, String)]) {
+/// Gives `dom` exactly the style properties `style`: on an element that had others (a kept
+/// element now describing another mark of a chart), the old ones go first.
+fn set_style(dom: &web_sys::Element, style: &[(&'static str, String)], fresh: bool) {
     use wasm_bindgen::JsCast;
     if let Some(el) = dom.dyn_ref::<web_sys::HtmlElement>() {
-        let css = el.style();
-        if style.is_empty() {
+        if !fresh {
             let _ = el.remove_attribute("style");
         }
+        let css = el.style();
         for (property, value) in style {
             let _ = css.set_property(property, value);
         }
@@ -365,7 +367,7 @@ fn patch(old: Mounted, new: Child) -> Mounted {
                 }
             }
             if node.style != new.style {
-                set_style(&dom, &new.style);
+                set_style(&dom, &new.style, false);
             }
             let children = patch_children(&dom, children, std::mem::take(&mut new.children));
             Mounted::El { node: new, dom, children }
