@@ -3,8 +3,11 @@
 // HTML-writing backend of the app's DOM builder: the page is built by the very wasm that runs in
 // the browser, through the same calls, so the pre-rendered first view cannot drift from it.
 //
-// It models only what the app's start-up calls. A call it does not model fails the build with
-// the name of what is missing (see `missing`), instead of writing a wrong page.
+// It models only what the app's start-up calls. The window's location, storage, history and
+// navigator fail the build on any property they lack, naming it (see `strict`); a method missing
+// on an element is an error in the app's run, which fails the build too (prerender.mjs). Names
+// that are not plain names, elements whose text is not text (script, style…) and style values
+// that could end a rule are refused: what is written is only ever what it means.
 
 const HTML_NS = "http://www.w3.org/1999/xhtml";
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -26,7 +29,25 @@ function strict(target, owner) {
 }
 
 const escapeText = (t) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\u00a0/g, "&nbsp;");
-const escapeAttr = (t) => t.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/\u00a0/g, "&nbsp;");
+// "<" and ">" too: no text of the corpus, in content or attributes, can ever read as a tag to a
+// later step that looks for the page's own tags (single-file.mjs).
+const escapeAttr = (t) => escapeText(t).replace(/"/g, "&quot;");
+
+/** A tag or attribute name as markup may carry it unescaped, or the build fails. */
+function checkName(name) {
+  name = String(name);
+  if (!/^[A-Za-z][A-Za-z0-9_.:-]*$/.test(name)) throw new Error(`page model: not a plain name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** A style value that cannot end its declaration or rule, or the build fails. */
+function checkStyleValue(value) {
+  if (/[;{}<>\\]/.test(value)) throw new Error(`page model: style value refused: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** Elements whose content is not text: never written by this model. */
+const RAW = new Set(["script", "style", "textarea", "title", "iframe", "noscript", "xmp", "plaintext", "template"]);
 
 class NodeList extends Array {
   item(i) {
@@ -68,10 +89,6 @@ export class Node {
     return this.insertBefore(child, null);
   }
   insertBefore(child, ref) {
-    if (child.nodeType === 11) {
-      for (const c of [...child.childNodes]) this.insertBefore(c, ref);
-      return child;
-    }
     child.parentNode?.removeChild(child);
     const at = ref ? this.childNodes.indexOf(ref) : this.childNodes.length;
     if (at < 0) throw new Error("page model: insertBefore with a reference that is not a child");
@@ -86,10 +103,6 @@ export class Node {
     child.parentNode = null;
     return child;
   }
-  replaceChild(child, old) {
-    this.insertBefore(child, old);
-    return this.removeChild(old);
-  }
   remove() {
     this.parentNode?.removeChild(this);
   }
@@ -99,13 +112,6 @@ export class Node {
   prepend(...nodes) {
     const first = this.firstChild;
     for (const n of nodes) this.insertBefore(typeof n === "string" ? this.ownerDocument.createTextNode(n) : n, first);
-  }
-  before(...nodes) {
-    for (const n of nodes) this.parentNode.insertBefore(typeof n === "string" ? this.ownerDocument.createTextNode(n) : n, this);
-  }
-  after(...nodes) {
-    const next = this.nextSibling;
-    for (const n of nodes) this.parentNode.insertBefore(typeof n === "string" ? this.ownerDocument.createTextNode(n) : n, next);
   }
   contains(other) {
     for (let n = other; n; n = n.parentNode) if (n === this) return true;
@@ -158,15 +164,7 @@ class Style {
   }
   setProperty(name, value) {
     if (value === "" || value == null) this.properties.delete(name);
-    else this.properties.set(name, String(value));
-  }
-  removeProperty(name) {
-    const old = this.properties.get(name) ?? "";
-    this.properties.delete(name);
-    return old;
-  }
-  getPropertyValue(name) {
-    return this.properties.get(name) ?? "";
+    else this.properties.set(checkName(name), checkStyleValue(String(value)));
   }
   get cssText() {
     return [...this.properties].map(([k, v]) => `${k}: ${v};`).join(" ");
@@ -175,7 +173,7 @@ class Style {
     this.properties.clear();
     for (const decl of String(text).split(";")) {
       const at = decl.indexOf(":");
-      if (at > 0) this.properties.set(decl.slice(0, at).trim(), decl.slice(at + 1).trim());
+      if (at > 0) this.setProperty(decl.slice(0, at).trim(), decl.slice(at + 1).trim());
     }
   }
 }
@@ -217,7 +215,8 @@ export class Element extends Node {
     return this.nodeName;
   }
   attrName(name) {
-    return this.namespaceURI === HTML_NS ? String(name).toLowerCase() : String(name);
+    name = checkName(name);
+    return this.namespaceURI === HTML_NS ? name.toLowerCase() : name;
   }
   setAttribute(name, value) {
     name = this.attrName(name);
@@ -236,12 +235,6 @@ export class Element extends Node {
     name = this.attrName(name);
     if (name === "style") this.style.properties.clear();
     else this.attributes.delete(name);
-  }
-  toggleAttribute(name, force) {
-    const on = force ?? !this.hasAttribute(name);
-    if (on) this.setAttribute(name, this.getAttribute(name) ?? "");
-    else this.removeAttribute(name);
-    return on;
   }
   getAttributeNames() {
     const names = [...this.attributes.keys()];
@@ -417,6 +410,8 @@ export class Document extends Node {
     return this.createElementNS(HTML_NS, tag);
   }
   createElementNS(ns, tag) {
+    tag = checkName(tag);
+    if (RAW.has(tag.toLowerCase())) throw new Error(`page model: <${tag}> is not modelled (its content is not text)`);
     if (ns === SVG_NS) return new SVGElement(this, SVG_NS, tag);
     if (ns !== HTML_NS && ns !== null) throw new Error(`page model: namespace ${ns} not supported`);
     return String(tag).toLowerCase() === "input" ? new HTMLInputElement(this, HTML_NS, tag) : new HTMLElement(this, HTML_NS, tag);
@@ -426,10 +421,6 @@ export class Document extends Node {
   }
   createComment(text) {
     return new CharacterData(8, "#comment", this, text);
-  }
-  createDocumentFragment() {
-    const f = new Node(11, "#document-fragment", this);
-    return f;
   }
   get activeElement() {
     return this.focused?.isConnected ? this.focused : this.body;

@@ -75,9 +75,13 @@ if (rules.size) {
   const next = `${css}\n/* first view (scripts/prerender.mjs) */\n${extra}\n`;
   const nextName = `main-${createHash("sha256").update(next).digest("hex").slice(0, 16)}.css`;
   const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
-  if (!html.includes(cssName)) fail(`index.html does not link ${cssName}`);
-  // Its integrity hash, if the page checks one (index.html asks for none: see its comment).
-  html = html.split(cssName).join(nextName).split(sri(css)).join(sri(next));
+  // In the head only: the body holds the corpus's text.
+  const end = html.indexOf("</head>");
+  let head = html.slice(0, end);
+  if (end < 0 || !head.includes(cssName)) fail(`index.html does not link ${cssName} in its head`);
+  // Its integrity hash too, if the page checks one (index.html asks for none: see its comment).
+  head = head.split(cssName).join(nextName).split(sri(css)).join(sri(next));
+  html = head + html.slice(end);
   writeFileSync(join(dir, cssName), next);
   renameSync(join(dir, cssName), join(dir, nextName));
 }

@@ -86,13 +86,19 @@ export function singleFile(dir, files) {
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-  page = replaceOnce(page, /<html lang=fr>/, "<html lang=fr data-single>", "<html lang=fr>");
-  page = replaceOnce(page, /content="default-src [^"]*"/, `content="${policy}"`, "content security policy");
-  page = replaceOnce(page, /<link [^>]*rel=modulepreload>/, "", "module preload");
-  page = replaceOnce(page, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
-  page = replaceOnce(page, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
-  page = replaceOnce(page, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");
+  // Everything to replace but the start-up notice is in the head: the body holds the
+  // pre-rendered corpus, whose text must never be mistaken for the page's own markup.
+  const end = page.indexOf("</head>");
+  if (end < 0) throw new Error("single-file: index.html has no </head>");
+  let head = page.slice(0, end);
+  head = replaceOnce(head, /<html lang=fr>/, "<html lang=fr data-single>", "<html lang=fr>");
+  head = replaceOnce(head, /content="default-src [^"]*"/, `content="${policy}"`, "content security policy");
+  head = replaceOnce(head, /<link [^>]*rel=modulepreload>/, "", "module preload");
+  head = replaceOnce(head, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
+  head = replaceOnce(head, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
+  head = replaceOnce(head, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");
   let next = 0;
-  page = page.replace(CLASSIC, () => `<script>${classic[next++]}</script>`);
-  return page;
+  // The classic scripts' tags (one in the head, one at the end of the body) cannot occur in the
+  // pre-rendered markup, where every "<" of text and attributes is escaped (page-model.mjs).
+  return (head + page.slice(end)).replace(CLASSIC, () => `<script>${classic[next++]}</script>`);
 }

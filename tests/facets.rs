@@ -271,7 +271,7 @@ fn a_passage_without_a_date_of_its_own_takes_its_documents_date() {
 }
 
 #[test]
-fn word_counts_are_counted_once_per_document_and_match_the_text() {
+fn each_document_has_the_word_count_of_its_text_and_an_unknown_id_none() {
     let index = index();
     for doc in corpus().documents.iter() {
         let by_hand = doc.text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).count();

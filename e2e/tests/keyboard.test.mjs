@@ -65,6 +65,13 @@ test("result tabs follow the tabs pattern: one tab stop, arrow keys move between
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.search.includes("view=compare"));
+  // After arrow keys moved the tab stop, a view chosen otherwise leaves one tab stop, its own.
+  await page.focus("#tab-compare");
+  await page.keyboard.press("ArrowLeft");
+  await page.click("#tab-timeline");
+  await page.waitForFunction(() => location.search.includes("view=timeline"));
+  const after = await page.$$eval('[role=tab][tabindex="0"]', (ts) => ts.map((t) => t.id));
+  assert.deepEqual(after, ["tab-timeline"]);
   await context.close();
 });
 

@@ -58,3 +58,17 @@ test("what the model lacks fails loudly", () => {
   assert.deepEqual([...doc.querySelectorAll("body > div")], [el]);
   assert.throws(() => el.insertBefore(doc.createElement("p"), doc.createElement("i")), /not a child/);
 });
+
+test("no text can read as a tag; names, raw-text elements and rule-ending styles are refused", () => {
+  const doc = new Document();
+  const a = doc.createElement("a");
+  a.setAttribute("title", '<script src="./inline-0.js"></script>');
+  doc.body.appendChild(a);
+  assert.equal(serializeChildren(doc.body, noStyles), '<a title="&lt;script src=&quot;./inline-0.js&quot;&gt;&lt;/script&gt;"></a>');
+  assert.throws(() => a.setAttribute('x" onclick="y', "1"), /not a plain name/);
+  assert.throws(() => doc.createElement("img src=x"), /not a plain name/);
+  assert.throws(() => doc.createElement("script"), /not modelled/);
+  assert.throws(() => doc.createElement("STYLE"), /not modelled/);
+  assert.throws(() => a.style.setProperty("height", "1px}body{display:none"), /style value refused/);
+  assert.throws(() => (a.style.cssText = "width: 1px; x: </style>"), /style value refused/);
+});

@@ -256,12 +256,12 @@ fn span(date: &DateSpec) -> (Day, Day) {
 }
 
 impl<'c> Index<'c> {
-    /// Indexes a corpus. Linear in its size; text search words are built later, on demand.
     /// The number of words of the document with id `doc` (0 for an unknown id).
     pub fn word_count(&self, doc: &str) -> usize {
         self.doc_pos.get(doc).and_then(|&i| self.docs.get(i)).map_or(0, |d| d.words)
     }
 
+    /// Indexes a corpus. Linear in its size; text search words are built later, on demand.
     pub fn new(corpus: &'c Corpus) -> Index<'c> {
         let sector_pos: HashMap<&str, usize> =
             corpus.sectors.iter().enumerate().map(|(i, s)| (s.id.as_ref(), i)).collect();

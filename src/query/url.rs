@@ -104,6 +104,26 @@ pub fn percent_encode(s: &str, out: &mut String) {
     }
 }
 
+/// Whether a query string names a valid language (`lang=fr` or `lang=en`, keys and values
+/// decoded as [`parse`] decodes them). A link that names none opens in the language the device
+/// remembers; the head script of `index.html` applies the same rule before the app starts.
+///
+/// ```
+/// use explorer::query::url::names_language;
+/// assert!(names_language("?sector=mining&lang=en"));
+/// assert!(names_language("l%61ng=fr"));
+/// assert!(!names_language("?q=golang=en"));
+/// assert!(!names_language("?lang=de"));
+/// ```
+pub fn names_language(query: &str) -> bool {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query.split('&').any(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        percent_decode(key).as_deref() == Some("lang")
+            && percent_decode(value).as_deref().and_then(Lang::from_key).is_some()
+    })
+}
+
 /// Parses a query string (with or without the leading `?`) against the corpus.
 pub fn parse(query: &str, corpus: &Corpus) -> (ViewState, Vec<Notice>) {
     let mut state = ViewState::default();

@@ -13,6 +13,10 @@
 //! A filter change thus costs browser calls in proportion to what it changes on screen, not to
 //! the size of the page. Leptos provides the reactive state (signals, memos and effects).
 //! Events are not attached per element: one delegated listener per kind (see `events`).
+//!
+//! The comparison is with the last description, not with the page: code that changes a kept
+//! element directly must name the attribute in [`LIVE`], or undo its change before the region
+//! is rebuilt (the histogram's brush marks).
 
 use leptos::prelude::*;
 use leptos::web_sys;
@@ -176,6 +180,11 @@ impl Node {
         get("id").or_else(|| get("data-key"))
     }
 }
+
+/// Attributes that code also writes on the page directly — the roving tab stop that arrow keys
+/// move (`keys::rove`) — so the last description may not be what the page holds: written from
+/// each new description whatever the last one said. Few elements have them.
+const LIVE: [&str; 1] = ["tabindex"];
 
 /// An element or text of the page, with the description it was last given.
 enum Mounted {
@@ -362,7 +371,7 @@ fn patch(old: Mounted, new: Child) -> Mounted {
                 }
             }
             for (name, value) in &new.attrs {
-                if node.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value) {
+                if LIVE.contains(name) || node.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value) {
                     let _ = dom.set_attribute(name, value);
                 }
             }

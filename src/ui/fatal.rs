@@ -31,6 +31,14 @@ pub fn show(detail: &str) {
     let _ = body.prepend_with_node_1(&notice);
     // One notice is enough: the boot script would otherwise add its own on the same failure.
     remove_boot_placeholder();
+    // The page failed (as the boot script marks it): a pre-rendered page no longer waits for
+    // the app — its results show, its links load normally, what needs the app is hidden.
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("data-failed", "");
+        for mark in ["data-applying", "data-pending", "data-pending-id", "data-pending-action"] {
+            let _ = root.remove_attribute(mark);
+        }
+    }
 }
 
 /// Removes the static "loading" message of `index.html` once the app is about to mount.

@@ -28,7 +28,7 @@ use explorer::model::Corpus;
 use explorer::query::action::{Cause, Write, history};
 use explorer::query::chips::{Chip, added};
 use explorer::query::eval::{Evaluation, Index};
-use explorer::query::url::{Notice, parse, print};
+use explorer::query::url::{Notice, names_language, parse, print};
 use explorer::query::{Lang, ViewState};
 use leptos::prelude::*;
 
@@ -111,7 +111,7 @@ impl Explorer {
         let query = browser::current_query();
         let (mut initial, initial_notices) = parse(&query, index.corpus);
         // A link that names no language opens in the one this device remembers.
-        if !query.contains("lang=")
+        if !names_language(&query)
             && let Some(lang) = browser::stored_lang().and_then(|l| Lang::from_key(&l))
         {
             initial.lang = lang;

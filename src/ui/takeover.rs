@@ -69,6 +69,10 @@ pub fn restore(before: Option<Before>, explorer: Explorer) {
     if let Some(href) = browser::take_pending("data-pending") {
         explorer.remember_opener(&href);
         explorer.follow(&href);
+        // Focus comes back to the link, as after any click (see `events`).
+        if let Some(id) = browser::take_pending("data-pending-id").filter(|id| !id.is_empty()) {
+            browser::later(move || browser::focus(&id));
+        }
         return;
     }
     // A button pressed before: pressed now, on the app's page.
