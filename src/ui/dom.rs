@@ -80,16 +80,16 @@ pub fn el(tag: &'static str) -> Node {
 /// A new SVG element.
 pub fn svg(tag: &'static str) -> Node {
     let mut node = el(tag);
-    node.0.svg = true;
+    node.svg = true;
     node
 }
 
 impl Node {
     /// Sets an attribute (the value is text, never markup).
     pub fn attr(mut self, name: &'static str, value: &str) -> Node {
-        match self.0.attrs.iter_mut().find(|(n, _)| *n == name) {
+        match self.attrs.iter_mut().find(|(n, _)| *n == name) {
             Some(a) => a.1 = value.to_string(),
-            None => self.0.attrs.push((name, value.to_string())),
+            None => self.attrs.push((name, value.to_string())),
         }
         self
     }
@@ -104,7 +104,7 @@ impl Node {
 
     /// Sets one style property.
     pub fn style(mut self, property: &'static str, value: &str) -> Node {
-        self.0.style.push((property, value.to_string()));
+        self.style.push((property, value.to_string()));
         self
     }
 
@@ -115,7 +115,7 @@ impl Node {
 
     /// Appends a text node.
     pub fn text(mut self, text: &str) -> Node {
-        self.0.children.push(Child::Text(text.to_string()));
+        self.children.push(Child::Text(text.to_string()));
         self
     }
 
@@ -126,7 +126,7 @@ impl Node {
 
     /// Appends a child element.
     pub fn child(mut self, child: Node) -> Node {
-        self.0.children.push(Child::El(child));
+        self.children.push(Child::El(child));
         self
     }
 
@@ -140,7 +140,7 @@ impl Node {
 
     /// Appends every child.
     pub fn children(mut self, children: Vec<Node>) -> Node {
-        self.0.children.extend(children.into_iter().map(Child::El));
+        self.children.extend(children.into_iter().map(Child::El));
         self
     }
 
@@ -176,7 +176,7 @@ impl Node {
     /// The key that identifies this element among its siblings across rebuilds: its `id`,
     /// else its `data-key`.
     fn key(&self) -> Option<&str> {
-        let get = |name| self.0.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
+        let get = |name| self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
         get("id").or_else(|| get("data-key"))
     }
 }
@@ -275,16 +275,16 @@ fn patch_children(host: &web_sys::Element, old: Vec<Mounted>, new: Vec<Child>) -
     let mut matched: Vec<(Option<usize>, Child)> = Vec::with_capacity(new.len());
     for child in new {
         let at = match &child {
-            Child::El(n) => match n.key() {
-                Some(k) => keyed.get(k).copied().filter(|&i| match &old[i] {
-                    Some(Mounted::El { node, .. }) => node.tag == n.tag && node.svg == n.svg,
-                    _ => false,
-                }),
-                None => unkeyed_at(&old, &mut next_unkeyed).filter(|&i| match &old[i] {
-                    Some(Mounted::El { node, .. }) => node.tag == n.tag && node.svg == n.svg,
-                    _ => false,
-                }),
-            },
+            Child::El(n) => {
+                let candidate = match n.key() {
+                    Some(k) => keyed.get(k).copied(),
+                    None => unkeyed_at(&old, &mut next_unkeyed),
+                };
+                // Kept only as the same kind of element.
+                candidate.filter(
+                    |&i| matches!(&old[i], Some(Mounted::El { node, .. }) if node.tag == n.tag && node.svg == n.svg),
+                )
+            }
             Child::Text(_) => {
                 unkeyed_at(&old, &mut next_unkeyed).filter(|&i| matches!(old[i], Some(Mounted::Text { .. })))
             }
