@@ -199,23 +199,23 @@ test("the language switch reloads the view in English, one history step, and is 
   const { page, context } = await open("?sector=energy");
   assert.match(await page.title(), /Mali–Russie explorer/);
   await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.equal(new URL(page.url()).search, "?sector=energy&lang=en");
   assert.match(await page.title(), /Mali–Russia explorer/);
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   assert.equal(await page.locator(".lang-switch").innerText(), "Français");
   // A link that names no language opens in the remembered one, and says so in the address.
   await page.goto(`${app.url()}?actor=rosatom`);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.equal(new URL(page.url()).search, "?actor=rosatom&lang=en");
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   // A link that names one is followed as it is.
   await page.goto(`${app.url()}?actor=rosatom&lang=fr`);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
   await page.goBack();
   await page.waitForFunction(() => location.search.includes("lang=en"));
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   await context.close();
 });
@@ -223,20 +223,20 @@ test("the language switch reloads the view in English, one history step, and is 
 test("choosing French after English works, and is remembered on reload, on new links and after Back", async () => {
   const { page, context } = await open("?sector=energy");
   await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Timeline/);
   await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.equal(new URL(page.url()).search, "?sector=energy", "the address names no English any more");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/);
   await page.reload();
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "after reload");
   await page.goto(`${app.url()}?actor=rosatom`);
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "a new link opens in the language chosen");
   await page.goBack();
-  await page.waitForSelector(".tabs");
+  await page.waitForSelector("html[data-ready] .tabs");
   assert.match(await page.locator(".tabs").innerText(), /Chronologie/, "after Back");
   await context.close();
 });
