@@ -1,7 +1,7 @@
 //! The embedded corpus's binary form: decoding gives the compiled corpus back, and any corrupted
 //! byte or cut is refused with an error, never read as other text and never a panic.
 
-use explorer::codec::{decode, encode, verify};
+use explorer::codec::{decode, decode_part, encode, encode_parted, verify};
 
 fn leak(bytes: Vec<u8>) -> &'static [u8] {
     Box::leak(bytes.into_boxed_slice())
@@ -36,4 +36,87 @@ fn corrupt_data_is_refused_not_panicked_on() {
         assert!(verify(&good[..len]).is_err(), "cut at {len}");
     }
     assert!(verify(&good).is_ok() && decode(leak(good)).is_ok());
+}
+
+/// The corpus with every part's texts put back into its documents.
+fn joined(index: &'static [u8], parts: &[(String, Vec<u8>)]) -> explorer::model::Corpus {
+    let mut corpus = decode(index).expect("the index decodes");
+    for (p, (_, bytes)) in parts.iter().enumerate() {
+        let texts = decode_part(leak(bytes.clone()), &corpus, p).expect("the part decodes");
+        let first = corpus.parts[p].first;
+        for (k, text) in texts.into_iter().enumerate() {
+            corpus.documents.to_mut()[first + k].text = (*text).into();
+        }
+    }
+    corpus
+}
+
+#[test]
+fn a_corpus_in_parts_gives_back_the_same_corpus() {
+    let corpus = explorer::embedded::corpus().unwrap();
+    // Parts of about one article each, and one part for all.
+    for part_bytes in [1, usize::MAX] {
+        let (index, parts) = encode_parted(corpus, part_bytes);
+        let index = leak(index);
+        let read = decode(index).unwrap();
+        assert!(read.documents.iter().all(|d| d.text.is_empty()), "the index holds no text");
+        assert_eq!(read.parts.len(), parts.len());
+        let expected = if part_bytes == 1 { corpus.documents.len() } else { 1 };
+        assert_eq!(parts.len(), expected);
+        let mut whole = joined(index, &parts);
+        assert_eq!(whole.parts.len(), parts.len());
+        whole.parts = Vec::new().into();
+        assert_eq!(&whole, corpus);
+        // Each document's part, by index.
+        for d in 0..corpus.documents.len() {
+            let p = read.part_of(d).unwrap();
+            assert!(read.parts[p].first <= d && d < read.parts[p].first + read.parts[p].count);
+        }
+        assert_eq!(read.part_of(corpus.documents.len()), None);
+        // The file names differ by content.
+        let names: std::collections::HashSet<_> = parts.iter().map(|(n, _)| n.clone()).collect();
+        assert_eq!(names.len(), parts.len());
+        assert!(names.iter().all(|n| n.starts_with("texts-") && n.ends_with(".bin")));
+    }
+}
+
+#[test]
+fn parts_of_about_the_size_asked() {
+    let corpus = explorer::embedded::corpus().unwrap();
+    let total: usize = corpus.documents.iter().map(|d| d.length).sum();
+    let (_, parts) = encode_parted(corpus, total / 2);
+    // Documents are added to a part until it holds the size asked: two or three parts.
+    assert!((2..=3).contains(&parts.len()), "{} parts", parts.len());
+}
+
+#[test]
+fn a_part_is_refused_for_another_part_or_another_corpus_or_when_changed() {
+    let corpus = explorer::embedded::corpus().unwrap();
+    let (index, parts) = encode_parted(corpus, 1);
+    let read = decode(leak(index)).unwrap();
+    let part = |p: usize| leak(parts[p].1.clone());
+    assert!(decode_part(part(0), &read, 0).is_ok());
+    assert_eq!(decode_part(part(0), &read, 1).unwrap_err().0, "another part");
+    assert_eq!(decode_part(part(0), &read, parts.len()).unwrap_err().0, "no such part");
+    let mut other = read.clone();
+    other.version = "another build".into();
+    assert_eq!(decode_part(part(0), &other, 0).unwrap_err().0, "part of another corpus");
+    assert!(decode_part(leak(index_bytes_of(corpus)), &read, 0).is_err(), "the index is not a part");
+    // Any changed byte or cut is refused.
+    let good = parts[0].1.clone();
+    for at in (0..good.len()).step_by(7) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x20;
+        assert!(decode_part(leak(bad), &read, 0).is_err(), "byte {at} changed");
+    }
+    assert!(decode_part(leak(good[..good.len() - 1].to_vec()), &read, 0).is_err(), "cut");
+    // A text that does not fit its document's spans is refused, even with a good checksum:
+    // another corpus that kept this version string would be caught here.
+    let mut shifted = read.clone();
+    shifted.documents.to_mut()[0].length += 1;
+    assert_eq!(decode_part(part(0), &shifted, 0).unwrap_err().0, "text does not fit its document");
+}
+
+fn index_bytes_of(corpus: &explorer::model::Corpus) -> Vec<u8> {
+    encode_parted(corpus, 1).0
 }

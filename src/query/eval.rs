@@ -313,7 +313,7 @@ impl<'c> Index<'c> {
                     passages: Vec::new(),
                     disputed: false,
                     sole: false,
-                    words: doc.word_count(),
+                    words: doc.words,
                 };
                 d.dates.extend(d.published);
                 for m in doc.mentions.iter() {

@@ -111,7 +111,7 @@ fn document_report(corpus: &Corpus, doc: &Document, out: &mut String) {
     };
     let dated_by = doc.dated_by.as_deref().map(|e| format!(" from event {e}")).unwrap_or_default();
     let _ =
-        writeln!(out, "   published: {published}{dated_by}   {} bytes, {} passages", doc.size(), doc.passages.len());
+        writeln!(out, "   published: {published}{dated_by}   {} bytes, {} passages", doc.length, doc.passages.len());
     for f in doc.furniture.iter() {
         let _ = writeln!(out, "   furniture: {:?}", doc.slice(*f));
     }

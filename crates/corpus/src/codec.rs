@@ -17,7 +17,9 @@ use crate::date::{DateSpec, Day, Precision};
 use crate::model::*;
 
 /// The first bytes of the format, with its version.
-const MAGIC: &[u8; 4] = b"MRX3";
+const MAGIC: &[u8; 4] = b"MRX4";
+/// The first bytes of a part of article texts (see [`encode_parted`]).
+const PART_MAGIC: &[u8; 4] = b"MRP1";
 /// Bytes of the checksum that follows the header: the FNV-1a hash of everything after it, so
 /// that any corrupted byte (a broken build, a bad copy) is refused rather than read as other
 /// text.
@@ -26,7 +28,11 @@ const CHECKSUM: usize = 8;
 /// Checks the header and the checksum of corpus data: any changed byte or cut is refused here,
 /// before anything is read.
 pub fn verify(data: &[u8]) -> Result<(), DecodeError> {
-    if data.get(..4) != Some(MAGIC.as_slice()) {
+    verify_as(data, MAGIC)
+}
+
+fn verify_as(data: &[u8], magic: &[u8; 4]) -> Result<(), DecodeError> {
+    if data.get(..4) != Some(magic.as_slice()) {
         return Err(DecodeError("not corpus data (bad header)", 0));
     }
     let stored = data.get(4..4 + CHECKSUM).map(|b| {
@@ -63,6 +69,8 @@ struct Writer {
     body: Vec<u8>,
     strings: Vec<String>,
     index: HashMap<String, u64>,
+    /// Whether the article texts are written apart, in parts.
+    parted: bool,
 }
 
 impl Writer {
@@ -80,6 +88,12 @@ impl Writer {
 
     fn int(&mut self, v: i64) {
         self.uint(((v << 1) ^ (v >> 63)) as u64); // zigzag
+    }
+
+    /// A string in place: its length, then its bytes.
+    fn raw_str(&mut self, s: &str) {
+        self.uint(s.len() as u64);
+        self.body.extend_from_slice(s.as_bytes());
     }
 
     fn str(&mut self, s: &str) {
@@ -143,12 +157,16 @@ impl Writer {
         }
     }
 
-    /// Sources without their quotes: a quote is the text of its span, rebuilt when read.
+    /// Sources without their quotes, a quote being the text of its span, rebuilt when read;
+    /// with them when the texts are apart (the quote must show before its document's text).
     fn sources(&mut self, list: &[Source]) {
         self.uint(list.len() as u64);
         for s in list {
             self.str(&s.doc);
             self.span(s.span);
+            if self.parted {
+                self.str(&s.quote);
+            }
             self.uint(s.stage.map_or(0, |stage| 1 + stage as u64));
             match s.value {
                 Some(v) => {
@@ -168,10 +186,63 @@ impl Writer {
     }
 }
 
-/// Encodes a corpus.
+/// Encodes a corpus, article texts included.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
-    let mut w = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    encode_with(corpus, None)
+}
+
+/// Encodes a corpus with its article texts apart: an index (everything else, with each
+/// text's length and word count, and the sources' quotes) and the parts, files of about
+/// `part_bytes` of text each, consecutive documents in corpus order (a list shows documents
+/// in that order, so its first page needs the first parts). Returns the index and each
+/// part's file name and bytes; the index names the parts.
+pub fn encode_parted(corpus: &Corpus, part_bytes: usize) -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
+    let mut parts = Vec::new();
+    let mut first = 0;
+    while first < corpus.documents.len() {
+        let mut count = 0;
+        let mut bytes = 0;
+        while first + count < corpus.documents.len() && (count == 0 || bytes < part_bytes) {
+            bytes += corpus.documents[first + count].text.len();
+            count += 1;
+        }
+        parts.push((first, count));
+        first += count;
+    }
+    let files: Vec<(String, Vec<u8>)> = parts
+        .iter()
+        .map(|&(first, count)| {
+            let mut w = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new(), parted: true };
+            w.raw_str(&corpus.version);
+            w.uint(first as u64);
+            w.uint(count as u64);
+            for d in &corpus.documents[first..first + count] {
+                w.raw_str(&d.text);
+            }
+            let data = sealed(PART_MAGIC, w.body);
+            (format!("texts-{:016x}.bin", checksum(&data)), data)
+        })
+        .collect();
+    let table: Vec<Part> = parts
+        .iter()
+        .zip(&files)
+        .map(|(&(first, count), (file, _))| Part { file: file.clone().into(), first, count })
+        .collect();
+    (encode_with(corpus, Some(&table)), files)
+}
+
+/// The data after its magic and the checksum of the rest.
+fn sealed(magic: &[u8; 4], payload: Vec<u8>) -> Vec<u8> {
+    let mut out = magic.to_vec();
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+fn encode_with(corpus: &Corpus, parts: Option<&[Part]>) -> Vec<u8> {
+    let mut w = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new(), parted: parts.is_some() };
     w.str(&corpus.version);
+    w.uint(u64::from(w.parted));
     w.uint(corpus.documents.len() as u64);
     for d in corpus.documents.iter() {
         w.str(&d.id);
@@ -187,7 +258,11 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         }
         w.opt_str(d.dated_by.as_deref());
         w.str(&d.language);
-        w.str(&d.text);
+        w.uint(d.length as u64);
+        w.uint(d.words as u64);
+        if !w.parted {
+            w.str(&d.text);
+        }
         w.spans(&d.furniture);
         w.spans(&d.passages);
         w.uint(d.mentions.len() as u64);
@@ -295,19 +370,22 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
         w.strs(&c.docs);
         w.notes(c.note_fr.as_deref(), c.note_en.as_deref());
     }
+    let parts = parts.unwrap_or_default();
+    w.uint(parts.len() as u64);
+    for p in parts {
+        w.str(&p.file);
+        w.uint(p.first as u64);
+        w.uint(p.count as u64);
+    }
     // Header, string table, body.
-    let mut out = MAGIC.to_vec();
-    let mut table = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new() };
+    let mut table = Writer { body: Vec::new(), strings: Vec::new(), index: HashMap::new(), parted: false };
     table.uint(w.strings.len() as u64);
     for s in &w.strings {
-        table.uint(s.len() as u64);
-        table.body.extend_from_slice(s.as_bytes());
+        table.raw_str(s);
     }
     let mut payload = table.body;
     payload.extend_from_slice(&w.body);
-    out.extend_from_slice(&checksum(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
-    out
+    sealed(MAGIC, payload)
 }
 
 // ---------------------------------------------------------------- reading
@@ -316,6 +394,8 @@ struct Reader {
     data: &'static [u8],
     pos: usize,
     strings: Vec<&'static str>,
+    /// Whether the article texts are apart (sources then carry their quotes).
+    parted: bool,
 }
 
 type Read<T> = Result<T, DecodeError>;
@@ -363,6 +443,17 @@ impl Reader {
             1 => Ok(true),
             _ => self.fail("bad flag"),
         }
+    }
+
+    /// A string in place (see `Writer::raw_str`).
+    fn raw_str(&mut self) -> Read<&'static str> {
+        let len = self.usize()?;
+        let Some(bytes) = self.data.get(self.pos..self.pos.saturating_add(len)) else {
+            return self.fail("truncated string");
+        };
+        let Ok(s) = std::str::from_utf8(bytes) else { return self.fail("string not UTF-8") };
+        self.pos += len;
+        Ok(s)
     }
 
     fn str(&mut self) -> Read<Text> {
@@ -437,11 +528,16 @@ impl Reader {
         for _ in 0..n {
             let doc = self.str()?;
             let span = self.span()?;
-            let text = match documents.iter().find(|d| d.id == doc).map(|d| &d.text) {
-                Some(Cow::Borrowed(text)) => *text,
-                _ => return self.fail("source in an unknown document"),
+            let Some(document) = documents.iter().find(|d| d.id == doc) else {
+                return self.fail("source in an unknown document");
             };
-            let Some(quote) = text.get(span.start..span.end) else { return self.fail("source outside its document") };
+            let quote = match (self.parted, &document.text) {
+                // Checked against the text when its part arrives (`decode_part`).
+                (true, _) => Some(self.str()?).filter(|q| q.len() == span.len() && span.end <= document.length),
+                (false, Cow::Borrowed(text)) => text.get(span.start..span.end).map(Cow::Borrowed),
+                (false, Cow::Owned(_)) => None,
+            };
+            let Some(quote) = quote else { return self.fail("source outside its document") };
             let stage = match self.usize()? {
                 0 => None,
                 n => match Stage::ALL.get(n - 1) {
@@ -452,7 +548,7 @@ impl Reader {
             let value = if self.flag()? { Some(self.f64()?) } else { None };
             let wording = self.opt_str()?;
             let qualifier = self.pick(&Qualifier::ALL)?;
-            out.push(Source { doc, quote: Cow::Borrowed(quote), span, stage, value, wording, qualifier });
+            out.push(Source { doc, quote, span, stage, value, wording, qualifier });
         }
         Ok(Cow::Owned(out))
     }
@@ -495,7 +591,7 @@ const AGREEMENT_STATUSES: [AgreementStatus; 4] =
 
 /// Decodes a corpus from bytes that live as long as the program (the embedded data).
 pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
-    let mut r = Reader { data, pos: 0, strings: Vec::new() };
+    let mut r = Reader { data, pos: 0, strings: Vec::new(), parted: false };
     if data.get(..4) != Some(MAGIC.as_slice()) {
         return r.fail("not corpus data (bad header)");
     }
@@ -504,13 +600,11 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
     let n = r.count()?;
     r.strings.reserve(n);
     for _ in 0..n {
-        let len = r.usize()?;
-        let Some(bytes) = data.get(r.pos..r.pos + len) else { return r.fail("truncated string") };
-        let Ok(s) = std::str::from_utf8(bytes) else { return r.fail("string not UTF-8") };
+        let s = r.raw_str()?;
         r.strings.push(s);
-        r.pos += len;
     }
     let version = r.str()?;
+    r.parted = r.flag()?;
     let mut documents = Vec::with_capacity(r.count()?);
     for _ in 0..documents.capacity() {
         let id = r.str()?;
@@ -526,7 +620,12 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         };
         let dated_by = r.opt_str()?;
         let language = r.str()?;
-        let text = r.str()?;
+        let length = r.usize()?;
+        let words = r.usize()?;
+        let text = if r.parted { Cow::Borrowed("") } else { r.str()? };
+        if !r.parted && text.len() != length {
+            return r.fail("text of another length");
+        }
         let furniture = r.spans()?;
         let passages = r.spans()?;
         let n = r.count()?;
@@ -544,7 +643,9 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
                 2 => Target::Date(r.date()?),
                 _ => return r.fail("bad mention"),
             };
-            if span.end > text.len() || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            // With the texts apart, character boundaries are checked when the part arrives.
+            let on_chars = r.parted || (text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            if span.end > length || !on_chars {
                 return r.fail("mention outside its text");
             }
             mentions.push(Mention { span, passage, target, rule });
@@ -559,6 +660,8 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             dated_by,
             language,
             text,
+            length,
+            words,
             furniture,
             passages,
             mentions,
@@ -665,6 +768,20 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
             note_en: r.opt_str()?,
         });
     }
+    let mut parts = Vec::with_capacity(r.count()?);
+    let mut next = 0;
+    for _ in 0..parts.capacity() {
+        let part = Part { file: r.str()?, first: r.usize()?, count: r.usize()? };
+        // Consecutive, non-empty, and covering every document: `Corpus::part_of` relies on it.
+        if part.first != next || part.count == 0 {
+            return r.fail("parts out of order");
+        }
+        next += part.count;
+        parts.push(part);
+    }
+    if r.parted != (next == documents.len()) || (!r.parted && !parts.is_empty()) {
+        return r.fail("parts do not cover the documents");
+    }
     if r.pos != data.len() {
         return r.fail("trailing bytes");
     }
@@ -677,5 +794,37 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         agreements: Cow::Owned(agreements),
         figures: Cow::Owned(figures),
         comparisons: Cow::Owned(comparisons),
+        parts: Cow::Owned(parts),
     })
+}
+
+/// Reads part `part` of `corpus`'s article texts (bytes that live as long as the program):
+/// the texts of its documents, in order. Refused unless it is exactly that part of this very
+/// corpus (a file of another build, cut or changed) and every span of its documents falls on
+/// its text's characters.
+pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<Vec<&'static str>, DecodeError> {
+    verify_as(data, PART_MAGIC)?;
+    let mut r = Reader { data, pos: 4 + CHECKSUM, strings: Vec::new(), parted: true };
+    let Some(expected) = corpus.parts.get(part) else { return r.fail("no such part") };
+    if r.raw_str()? != corpus.version {
+        return r.fail("part of another corpus");
+    }
+    if (r.usize()?, r.usize()?) != (expected.first, expected.count) {
+        return r.fail("another part");
+    }
+    let mut texts = Vec::with_capacity(expected.count);
+    for d in corpus.documents.iter().skip(expected.first).take(expected.count) {
+        let text = r.raw_str()?;
+        let on_chars = |s: &Span| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
+        let fits = text.len() == d.length
+            && d.passages.iter().chain(d.furniture.iter()).chain(d.mentions.iter().map(|m| &m.span)).all(on_chars);
+        if !fits {
+            return r.fail("text does not fit its document");
+        }
+        texts.push(text);
+    }
+    if r.pos != data.len() {
+        return r.fail("trailing bytes");
+    }
+    Ok(texts)
 }

@@ -32,6 +32,29 @@ pub struct Corpus {
     /// How the sources of a fact relate where more than one reports it: the same, compatible
     /// at another level of detail, contradictory, or a later report superseding an earlier.
     pub comparisons: List<Comparison>,
+    /// Empty when the texts are part of the corpus data. Past a size threshold the build
+    /// writes the article texts apart, in parts fetched when a view needs them (see
+    /// [`crate::codec::encode_parted`]); each document's `text` is then empty here and comes
+    /// from its part.
+    pub parts: List<Part>,
+}
+
+/// A file of article texts: the texts of `count` consecutive documents from `first`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The file name, beside the page; it carries a hash of its content, so that a static
+    /// host may cache it forever.
+    pub file: Text,
+    pub first: usize,
+    pub count: usize,
+}
+
+impl Corpus {
+    /// The part that holds the text of document `doc` (an index), when the texts are apart.
+    pub fn part_of(&self, doc: usize) -> Option<usize> {
+        let i = self.parts.partition_point(|p| p.first + p.count <= doc);
+        self.parts.get(i).filter(|p| p.first <= doc).map(|_| i)
+    }
 }
 
 /// A range of bytes of a document's original text.
@@ -95,8 +118,13 @@ pub struct Document {
     pub dated_by: Option<Text>,
     /// Language of the text (ISO 639-1).
     pub language: Text,
-    /// The full original text, never altered.
+    /// The full original text, never altered. Empty in a corpus whose texts are in parts
+    /// ([`Corpus::parts`]): the app then reads texts from its text store, never from here.
     pub text: Text,
+    /// The length of the text in bytes, known before the text itself when texts load apart.
+    pub length: usize,
+    /// Number of words, counted on white space: a reading-time hint for lists.
+    pub words: usize,
     /// Page furniture (navigation, credits, "À Lire Aussi", widgets, mojibake): shown greyed
     /// in the reader, never tagged nor searched. Sorted, disjoint.
     pub furniture: List<Span>,
@@ -108,14 +136,9 @@ pub struct Document {
 }
 
 impl Document {
-    /// Size of the original text in bytes (what the seed file weighs).
-    pub fn size(&self) -> usize {
-        self.text.len()
-    }
-
-    /// Number of words, counted on white space: a reading-time hint for lists.
-    pub fn word_count(&self) -> usize {
-        self.text.split_whitespace().count()
+    /// The number of words of a text, counted on white space (what `words` holds).
+    pub fn count_words(text: &str) -> usize {
+        text.split_whitespace().count()
     }
 
     /// The text of a span of this document ("" for a span that does not fit).

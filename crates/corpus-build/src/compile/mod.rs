@@ -153,6 +153,7 @@ pub fn compile_dir(dir: &Path) -> Result<Corpus, CompileError> {
         agreements: agreements.into(),
         figures: figures.into(),
         comparisons: comparisons.into(),
+        parts: Vec::new().into(),
     })
 }
 
@@ -685,6 +686,8 @@ fn compile_document(
         published,
         dated_by: None, // see `date_from_events`
         language: language.into(),
+        length: seed.text.len(),
+        words: Document::count_words(&seed.text),
         text: seed.text.into(),
         furniture: furniture.into(),
         passages: passages.into(),
