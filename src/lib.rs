@@ -19,3 +19,4 @@ pub mod network;
 pub mod order;
 pub mod profile;
 pub mod query;
+pub mod texts;

@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
+use crate::texts::Texts;
 use crate::model::{Corpus, Side, Source, Target};
 use crate::query::state::Filter;
 use crate::text::tokens;
@@ -103,6 +104,8 @@ struct ItemIndex {
 /// The corpus, indexed for filtering.
 pub struct Index<'c> {
     pub corpus: &'c Corpus,
+    /// The article texts, as far as they are loaded (all of them for an embedded corpus).
+    pub texts: Texts<'c>,
     sector_pos: HashMap<&'c str, usize>,
     actor_pos: HashMap<&'c str, usize>,
     doc_pos: HashMap<&'c str, usize>,
@@ -112,7 +115,8 @@ pub struct Index<'c> {
     figures: Vec<ItemIndex>,
     /// Each side that has a country, with the actors (indices) of that side.
     sides: Vec<(Side, Vec<usize>)>,
-    /// Words of each passage (original byte span, folded form), built on the first search.
+    /// Words of each passage (original byte span, folded form), built on the first search once
+    /// every text is known.
     passage_words: OnceLock<Vec<Vec<Vec<Word>>>>,
     /// First day that is not "earlier" in the histogram.
     histogram_cutoff: Option<Day>,
@@ -172,6 +176,9 @@ pub struct Evaluation {
     /// Documents if "single-source facts only" were on.
     pub single_count: usize,
     pub histogram: Histogram,
+    /// A search waits for article texts not loaded yet (see [`crate::texts`]): until they are,
+    /// it finds nothing, and the page says it is searching.
+    pub waiting: bool,
 }
 
 /// Elided particles dropped from a query ("l'or" searches "or").
@@ -419,19 +426,30 @@ impl<'c> Index<'c> {
             sides,
             passage_words: OnceLock::new(),
             histogram_cutoff,
+            texts: Texts::new(corpus),
         }
     }
 
-    fn passage_words(&self) -> &Vec<Vec<Vec<Word>>> {
-        self.passage_words.get_or_init(|| {
+    /// The words of every passage, once every text is known (`None` before: a search must
+    /// not miss a passage whose text has not arrived).
+    fn passage_words(&self) -> Option<&Vec<Vec<Vec<Word>>>> {
+        if let Some(words) = self.passage_words.get() {
+            return Some(words);
+        }
+        if !self.texts.complete() {
+            return None;
+        }
+        Some(self.passage_words.get_or_init(|| {
             self.corpus
                 .documents
                 .iter()
-                .map(|doc| {
+                .enumerate()
+                .map(|(i, doc)| {
+                    let text = self.texts.get(i).unwrap_or_default();
                     doc.passages
                         .iter()
                         .map(|p| {
-                            let slice = doc.slice(*p);
+                            let slice = text.get(p.start..p.end).unwrap_or_default();
                             let shift = p.start;
                             tokens(slice)
                                 .into_iter()
@@ -441,7 +459,7 @@ impl<'c> Index<'c> {
                         .collect()
                 })
                 .collect()
-        })
+        }))
     }
 
     fn positions(map: &HashMap<&str, usize>, ids: &[String]) -> Vec<usize> {
@@ -464,7 +482,10 @@ impl<'c> Index<'c> {
         let range = filter.range();
         let has_range = range.0.is_some() || range.1.is_some();
         let terms = query_terms(&filter.q);
-        let words = (!terms.is_empty()).then(|| self.passage_words());
+        let words = if terms.is_empty() { None } else { self.passage_words() };
+        // A search over texts not all loaded finds nothing yet, and says it is waiting: a
+        // passage is never missed, nor a count wrong, for a text still on its way.
+        let waiting = !terms.is_empty() && words.is_none();
 
         // Which facets each document passes.
         struct Pass {
@@ -483,7 +504,7 @@ impl<'c> Index<'c> {
                 actor: actors.is_empty() || d.actors.any(&actors),
                 source: (sources.is_empty() || sources.contains(&i)) && facts(d),
                 date: !has_range || d.dates.iter().any(|&r| overlaps(range, r)),
-                text: words.is_none_or(|w| all_terms_in(&terms, w[i].iter().flatten().map(|w| w.folded.as_str()))),
+                text: !waiting && words.is_none_or(|w| all_terms_in(&terms, w[i].iter().flatten().map(|w| w.folded.as_str()))),
             })
             .collect();
 
@@ -528,6 +549,7 @@ impl<'c> Index<'c> {
                 let ok = (sectors.is_empty() || p.sectors.any(&sectors))
                     && (actors.is_empty() || p.actors.any(&actors))
                     && date_ok
+                    && !waiting
                     && words.is_none_or(|w| all_terms_in(&terms, w[i][j].iter().map(|w| w.folded.as_str())));
                 if ok {
                     passages.push((i, j));
@@ -562,6 +584,7 @@ impl<'c> Index<'c> {
             disputed_count,
             single_count,
             histogram,
+            waiting,
         }
     }
 
@@ -666,7 +689,9 @@ impl<'c> Index<'c> {
         if terms.is_empty() {
             return Vec::new();
         }
-        let Some(words) = self.passage_words().get(doc).and_then(|d| d.get(passage)) else { return Vec::new() };
+        let Some(words) = self.passage_words().and_then(|w| w.get(doc)).and_then(|d| d.get(passage)) else {
+            return Vec::new();
+        };
         words.iter().filter(|w| any_term(&terms, &w.folded)).map(|w| (w.start, w.end)).collect()
     }
 }

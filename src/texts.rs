@@ -1,0 +1,154 @@
+//! The article texts, as far as they are known.
+//!
+//! A small corpus carries its texts; past a size threshold the build writes them apart, in
+//! parts (see [`crate::codec::encode_parted`]), and the app fetches a part when a view needs
+//! one of its texts. Every reader of a text asks here, and gets `None` until its part has
+//! arrived: a view shows that the text is coming rather than an empty string.
+//!
+//! ```
+//! # use explorer::texts::Texts;
+//! let corpus = explorer::embedded::corpus().unwrap();
+//! let texts = Texts::new(corpus);
+//! // The seeds are small: their texts are embedded, all known from the start.
+//! assert!(texts.complete());
+//! assert!(texts.get(0).unwrap().len() > 100);
+//! assert!(texts.missing_parts([0, 1]).is_empty());
+//! ```
+
+use std::sync::OnceLock;
+
+use crate::codec::{DecodeError, decode_part};
+use crate::model::Corpus;
+
+/// The texts of a corpus's documents (by index), filled part by part.
+#[derive(Debug)]
+pub struct Texts<'c> {
+    corpus: &'c Corpus,
+    /// Per document, its text once its part has arrived (empty when the corpus carries its
+    /// texts). Parts live as long as the program, so the store stays covariant in `'c`.
+    arrived: Vec<OnceLock<&'static str>>,
+}
+
+impl<'c> Texts<'c> {
+    /// The texts a corpus carries: all of them, or none when they are in parts.
+    pub fn new(corpus: &'c Corpus) -> Texts<'c> {
+        let parted = !corpus.parts.is_empty();
+        let arrived = if parted { corpus.documents.iter().map(|_| OnceLock::new()).collect() } else { Vec::new() };
+        Texts { corpus, arrived }
+    }
+
+    /// The text of document `doc`, if known.
+    pub fn get(&self, doc: usize) -> Option<&'c str> {
+        match self.corpus.parts.is_empty() {
+            true => self.corpus.documents.get(doc).map(|d| d.text.as_ref()),
+            false => self.arrived.get(doc).and_then(|t| t.get().copied()),
+        }
+    }
+
+    /// Whether every text is known (a search can read them all).
+    pub fn complete(&self) -> bool {
+        self.arrived.iter().all(|t| t.get().is_some())
+    }
+
+    /// The parts (indices, in order, each once) that hold the texts of `docs` not known yet.
+    pub fn missing_parts(&self, docs: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut parts: Vec<usize> = docs
+            .into_iter()
+            .filter(|&d| self.arrived.get(d).is_some_and(|t| t.get().is_none()))
+            .filter_map(|d| self.corpus.part_of(d))
+            .collect();
+        parts.sort_unstable();
+        parts.dedup();
+        parts
+    }
+
+    /// Every part whose texts are not known yet.
+    pub fn all_missing(&self) -> Vec<usize> {
+        self.missing_parts(0..self.arrived.len())
+    }
+
+    /// Adds part `part` from its file's bytes, which are checked to be exactly that part of this
+    /// corpus (see [`decode_part`]). Adding a part twice changes nothing.
+    pub fn add(&self, part: usize, data: &'static [u8]) -> Result<(), DecodeError> {
+        let texts = decode_part(data, self.corpus, part)?;
+        let first = self.corpus.parts[part].first;
+        for (k, text) in texts.into_iter().enumerate() {
+            let _ = self.arrived[first + k].set(text);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::{decode, encode_parted};
+
+    fn leak(bytes: Vec<u8>) -> &'static [u8] {
+        Box::leak(bytes.into_boxed_slice())
+    }
+
+    /// The embedded corpus with its texts in parts of about one article, and the parts' bytes.
+    fn parted() -> (&'static Corpus, Vec<&'static [u8]>) {
+        let (index, parts) = encode_parted(crate::embedded::corpus().unwrap(), 1);
+        let corpus = Box::leak(Box::new(decode(leak(index)).unwrap()));
+        (corpus, parts.into_iter().map(|(_, bytes)| leak(bytes)).collect())
+    }
+
+    #[test]
+    fn texts_in_parts_are_unknown_until_their_part_is_added() {
+        let (corpus, parts) = parted();
+        let texts = Texts::new(corpus);
+        let n = corpus.documents.len();
+        assert!(n >= 3 && !texts.complete());
+        assert_eq!(texts.get(1), None);
+        assert_eq!(texts.missing_parts([2, 1, 2]), vec![1, 2]);
+        assert_eq!(texts.all_missing(), (0..n).collect::<Vec<_>>());
+        texts.add(1, parts[1]).unwrap();
+        let whole = crate::embedded::corpus().unwrap();
+        assert_eq!(texts.get(1), Some(whole.documents[1].text.as_ref()));
+        assert_eq!(texts.get(2), None);
+        assert_eq!(texts.missing_parts([2, 1]), vec![2]);
+        // Added twice: the same.
+        texts.add(1, parts[1]).unwrap();
+        assert_eq!(texts.get(1), Some(whole.documents[1].text.as_ref()));
+        for (p, bytes) in parts.iter().enumerate() {
+            texts.add(p, bytes).unwrap();
+        }
+        assert!(texts.complete() && texts.all_missing().is_empty());
+    }
+
+    #[test]
+    fn a_wrong_part_is_refused_and_changes_nothing() {
+        let (corpus, parts) = parted();
+        let texts = Texts::new(corpus);
+        assert!(texts.add(0, parts[1]).is_err());
+        assert_eq!(texts.get(0), None);
+        assert_eq!(texts.get(1), None);
+        assert!(texts.add(parts.len(), parts[0]).is_err(), "no such part");
+    }
+
+    #[test]
+    fn a_search_waits_for_every_text_then_finds_what_the_whole_corpus_finds() {
+        use crate::query::Filter;
+        use crate::query::eval::Index;
+        let (corpus, parts) = parted();
+        let index = Index::new(corpus);
+        let whole = Index::new(crate::embedded::corpus().unwrap());
+        // Without a search, nothing waits: facets need no text.
+        let all = Filter::default();
+        assert!(!index.evaluate(&all).waiting);
+        assert_eq!(index.evaluate(&all), whole.evaluate(&all));
+        let search = Filter { q: "énergie".into(), ..Filter::default() };
+        let expected = whole.evaluate(&search);
+        assert!(!expected.documents.is_empty() && !expected.waiting);
+        let (last, rest) = parts.split_last().unwrap();
+        for (p, bytes) in rest.iter().enumerate() {
+            index.texts.add(p, bytes).unwrap();
+            let early = index.evaluate(&search);
+            assert!(early.waiting && early.documents.is_empty() && early.passages.is_empty(), "part {p}");
+        }
+        index.texts.add(rest.len(), last).unwrap();
+        assert_eq!(index.evaluate(&search), expected);
+    }
+}
