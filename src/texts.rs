@@ -19,6 +19,30 @@ use std::sync::OnceLock;
 
 use crate::codec::{DecodeError, decode_part};
 use crate::model::Corpus;
+use crate::query::ViewState;
+use crate::query::eval::Evaluation;
+use crate::query::state::View;
+
+/// The documents whose texts a view shows (indices, in order, each once): the open document,
+/// and the first `shown` items of the list on screen (a card's snippet, a passage); every
+/// document while a search waits for texts. The app loads their parts before it replaces the
+/// pre-rendered page, so that the page it shows is whole; a text needed later is fetched when
+/// the view that shows it asks for it.
+pub fn shown_documents(corpus: &Corpus, state: &ViewState, eval: &Evaluation, shown: usize) -> Vec<usize> {
+    if eval.waiting {
+        return (0..corpus.documents.len()).collect();
+    }
+    let mut docs: Vec<usize> = match state.view {
+        View::Documents => eval.documents.iter().take(shown).copied().collect(),
+        View::Passages => eval.passages.iter().take(shown).map(|&(d, _)| d).collect(),
+        // Their quotes are in the index.
+        View::Timeline | View::Network | View::Compare => Vec::new(),
+    };
+    docs.extend(state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id)));
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
 
 /// The texts of a corpus's documents (by index), filled part by part.
 #[derive(Debug)]
@@ -126,6 +150,30 @@ mod tests {
         assert_eq!(texts.get(0), None);
         assert_eq!(texts.get(1), None);
         assert!(texts.add(parts.len(), parts[0]).is_err(), "no such part");
+    }
+
+    #[test]
+    fn a_view_shows_the_texts_of_its_first_items_and_of_the_open_document() {
+        use crate::query::Filter;
+        use crate::query::eval::Index;
+        let (corpus, _) = parted();
+        let index = Index::new(corpus);
+        let last = corpus.documents.len() - 1;
+        let mut state = ViewState::default();
+        let eval = index.evaluate(&state.filter);
+        assert_eq!(shown_documents(corpus, &state, &eval, 2), vec![0, 1]);
+        state.doc = Some(corpus.documents[last].id.to_string());
+        assert_eq!(shown_documents(corpus, &state, &eval, 2), vec![0, 1, last]);
+        state.view = View::Timeline;
+        assert_eq!(shown_documents(corpus, &state, &eval, 2), vec![last]);
+        state.view = View::Passages;
+        state.doc = None;
+        // The first three passages are all in the first document.
+        assert_eq!(shown_documents(corpus, &state, &eval, 3), vec![0]);
+        // A search waiting for texts needs them all.
+        state.filter = Filter { q: "accord".into(), ..Filter::default() };
+        let waiting = index.evaluate(&state.filter);
+        assert_eq!(shown_documents(corpus, &state, &waiting, 1), (0..=last).collect::<Vec<_>>());
     }
 
     #[test]

@@ -23,8 +23,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
+use crate::model::{Corpus, Side, Source, Span, Target};
 use crate::texts::Texts;
-use crate::model::{Corpus, Side, Source, Target};
 use crate::query::state::Filter;
 use crate::text::tokens;
 
@@ -263,6 +263,12 @@ fn span(date: &DateSpec) -> (Day, Day) {
 }
 
 impl<'c> Index<'c> {
+    /// The text of a span of document `doc` (an index), once its text is loaded ("" for a span
+    /// that does not fit).
+    pub fn slice(&self, doc: usize, span: Span) -> Option<&'c str> {
+        self.texts.get(doc).map(|t| t.get(span.start..span.end).unwrap_or_default())
+    }
+
     /// The number of words of the document with id `doc` (0 for an unknown id).
     pub fn word_count(&self, doc: &str) -> usize {
         self.doc_pos.get(doc).and_then(|&i| self.docs.get(i)).map_or(0, |d| d.words)
