@@ -1,5 +1,6 @@
 // Trunk post-build hook, in Trunk's staging directory (TRUNK_STAGING_DIR; does nothing if that
-// is missing). Five steps:
+// is missing). Six steps:
+// 0. Copies the parts of the article texts next to the page, when the corpus has them.
 // 1. Minifies the JavaScript glue that wasm-bindgen writes. Trunk's own minifier gives up on
 //    this file (it warns "Failed to minify JS" on its `as default` export) and leaves it as
 //    written; minified, it is about 2 KB gzipped smaller. The integrity hash (SRI) that Trunk
@@ -11,7 +12,7 @@
 // 4. Writes the single-file edition. 5. Writes the offline worker (sw.js).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +29,20 @@ const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base
 
 const html = join(dir, "index.html");
 let page = readFileSync(html, "utf8");
+
+// 0. Past a size threshold the article texts are not in the wasm but in parts (build.rs), which
+//    go next to the page. build.rs writes them, with a manifest naming the corpus version, to
+//    corpus-parts/ in the profile's target folder; the wasm just built must be that corpus's.
+const profile = process.env.TRUNK_PROFILE === "debug" ? "debug" : "release";
+const target = process.env.CARGO_TARGET_DIR ?? fileURLToPath(new URL("../target", import.meta.url));
+const partsDir = join(target, "wasm32-unknown-unknown", profile, "corpus-parts");
+const [corpusVersion, ...partFiles] = readFileSync(join(partsDir, "manifest"), "utf8").split("\n").filter(Boolean);
+const wasmName = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
+if (!wasmName || !readFileSync(join(dir, wasmName)).includes(Buffer.from(corpusVersion))) {
+  throw new Error(`post-build: ${partsDir} is of another corpus (${corpusVersion}) than the wasm just built; rebuild`);
+}
+for (const name of partFiles) copyFileSync(join(partsDir, name), join(dir, name));
+console.log(`post-build: ${partFiles.length ? `${partFiles.length} parts of the article texts` : "texts embedded, no parts"}`);
 for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
   const path = join(dir, name);
   const source = readFileSync(path, "utf8");

@@ -36,12 +36,28 @@ const cssName = one(/^main-.*\.css$/, "stylesheet");
 
 // The app reads its state from the address: the default view is the page with no query.
 const document = installWindow("https://prerender.invalid/");
+// The parts of the article texts the first view shows (a corpus past the size threshold; see
+// build.rs), read from the staging folder as the browser would fetch them, and preloaded by the
+// page so that they arrive with the wasm.
+const PART = /^texts-[0-9a-f]{16}\.bin$/;
+const requested = new Set();
+globalThis.explorerPart = async (name) => {
+  if (!PART.test(name) || !files.includes(name)) throw new Error(`the app asked for ${name}, which the build did not write`);
+  requested.add(name);
+  const bytes = readFileSync(join(dir, name));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+};
 const errors = [];
 const consoleError = console.error;
 console.error = (...args) => errors.push(args.join(" "));
 try {
   const { initSync } = await import(pathToFileURL(join(dir, glue)).href);
   initSync({ module: readFileSync(join(dir, wasm)) });
+  // The app takes over once the first view's texts are in (when in parts): wait for it.
+  for (let waited = 0; !document.documentElement.hasAttribute("data-ready"); waited += 10) {
+    if (waited > 10000 || errors.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
   // Effects run as microtasks and the app defers some work with a timer: let them settle.
   await new Promise((resolve) => setTimeout(resolve, 50));
 } catch (error) {
@@ -52,6 +68,8 @@ console.error = consoleError;
 if (errors.length) fail(`the app reported an error while rendering the first view:\n${errors.join("\n")}`);
 if (document.getElementById("fatal")) fail(`the app showed its failure notice: ${document.getElementById("fatal").textContent}`);
 if (!document.body.querySelector("[data-doc]")) fail("the first view lists no document");
+if (!document.documentElement.hasAttribute("data-ready")) fail("the app did not take over the first view");
+delete globalThis.explorerPart;
 
 // Mark what the app built, so that it can find it again.
 for (const el of document.body.children) el.setAttribute("data-pre", "");
@@ -68,6 +86,11 @@ const slot = /<div id=(?:"pre"|pre)><\/div>/g;
 const slots = html.match(slot)?.length ?? 0;
 if (slots !== 1) fail(`index.html must have exactly one <div id=pre></div>, found ${slots}`);
 html = html.replace(slot, () => markup);
+// After the wasm's preload, before the head's scripts (which would hold the preload scanner).
+const wasmPreload = /<link [^>]*rel=preload type=application\/wasm>/;
+if (requested.size && !wasmPreload.test(html)) fail("index.html has no preload link for the wasm");
+const preloads = [...requested].sort().map((name) => `<link as=fetch crossorigin href=./${name} rel=preload data-part>`);
+html = html.replace(wasmPreload, (link) => link + preloads.join(""));
 
 if (rules.size) {
   const css = readFileSync(join(dir, cssName), "utf8");
@@ -86,4 +109,4 @@ if (rules.size) {
   renameSync(join(dir, cssName), join(dir, nextName));
 }
 writeFileSync(page, html);
-console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules)`);
+console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules, ${requested.size} parts of texts preloaded)`);

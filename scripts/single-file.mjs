@@ -4,7 +4,8 @@
 // the finished staging directory; the same sources give the same bytes.
 //
 // - The stylesheet becomes a <style>, the two classic scripts inline scripts.
-// - The wasm-bindgen glue and Trunk's loader become one inline module: the glue's final export
+// - The wasm-bindgen glue and Trunk's loader become one inline module (with the parts of the
+//   article texts, for a corpus past the size threshold): the glue's final export
 //   list is dropped and its `default` (the async initialiser) is given the wasm bytes, which are
 //   stored gzipped and in base64 and inflated with the browser's DecompressionStream — so the
 //   file is about as small on a disk or in a message as the hosted page is over the wire.
@@ -59,14 +60,22 @@ export function singleFile(dir, files) {
   const exports = glue.match(/export\s*\{([^}]*)\};?\s*$/);
   const init = exports?.[1].split(",").map((e) => e.trim().split(/\s+as\s+/)).find(([, as]) => as === "default")?.[0];
   if (!init) throw new Error(`single-file: no default export at the end of ${glueName}`);
-  const packed = gzipSync(wasm, { level: 9 }).toString("base64");
+  const pack = (bytes) => gzipSync(bytes, { level: 9 }).toString("base64");
+  // The parts of the article texts (a corpus past the size threshold, see build.rs), inline too:
+  // the app asks for them by name through `explorerPart` (src/ui/browser.rs, fetch_part).
+  const parts = files.filter((f) => /^texts-[0-9a-f]{16}\.bin$/.test(f)).sort();
+  const table = parts.map((name) => `[${JSON.stringify(name)}, "${pack(readFileSync(join(dir, name)))}"]`).join(",\n");
   const loader = inlineSafe(
     // In a block, so that its names cannot meet the glue's top-level ones.
     `${glue.slice(0, exports.index)};
 {
-  const bytes = Uint8Array.from(atob("${packed}"), (c) => c.charCodeAt(0));
-  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  await ${init}({ module_or_path: await new Response(inflated).arrayBuffer() });
+  const inflate = (packed) => {
+    const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  };
+  const parts = new Map([${table}]);
+  globalThis.explorerPart = (name) => (parts.has(name) ? inflate(parts.get(name)) : Promise.reject(new Error(\`no part \${name} in this file\`)));
+  await ${init}({ module_or_path: await inflate("${pack(wasm)}") });
 }
 `,
     "script",
@@ -94,6 +103,7 @@ export function singleFile(dir, files) {
   head = replaceOnce(head, /<html lang=fr>/, "<html lang=fr data-single>", "<html lang=fr>");
   head = replaceOnce(head, /content="default-src [^"]*"/, `content="${policy}"`, "content security policy");
   head = replaceOnce(head, /<link [^>]*rel=modulepreload>/, "", "module preload");
+  head = head.replace(/<link [^>]*data-part>/g, "");
   head = replaceOnce(head, /<link [^>]*rel=preload [^>]*>/, "", "wasm preload");
   head = replaceOnce(head, /<link [^>]*rel=stylesheet>/, `<style>${css}</style>`, "stylesheet link");
   head = replaceOnce(head, /<script type=module src="\.\/inline-[0-9a-f]+\.js"><\/script>/, `<script type=module>${loader}</script>`, "loader");

@@ -37,10 +37,12 @@ pub enum Action {
     AllSources,
     CopyLink,
     Export(ExportFormat),
+    /// Fetches again the parts of the article texts that failed to load.
+    RetryTexts,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::ToggleFilters,
         Action::CloseFilters,
         Action::DismissNotices,
@@ -50,6 +52,7 @@ impl Action {
         Action::Export(ExportFormat::Csv),
         Action::Export(ExportFormat::CsvSemicolon),
         Action::Export(ExportFormat::Json),
+        Action::RetryTexts,
     ];
 
     /// The value of `data-action`.
@@ -64,6 +67,7 @@ impl Action {
             Action::Export(ExportFormat::Csv) => "export-csv",
             Action::Export(ExportFormat::CsvSemicolon) => "export-csv-semicolon",
             Action::Export(ExportFormat::Json) => "export-json",
+            Action::RetryTexts => "retry-texts",
         }
     }
 

@@ -8,7 +8,7 @@ use explorer::date::{DateSpec, Precision};
 use explorer::query::action::Action;
 use leptos::prelude::*;
 
-use super::{Explorer, PAGE, browser, keys, results};
+use super::{Explorer, PAGE, browser, keys, parts, results};
 
 /// Installs the listeners of the page.
 pub fn install(explorer: Explorer) {
@@ -44,6 +44,7 @@ pub fn install(explorer: Explorer) {
             }
             Action::CopyLink => copy_link(explorer),
             Action::Export(format) => results::export(&explorer, format),
+            Action::RetryTexts => parts::retry(explorer),
         }
     });
     browser::listen("input", move |event| {

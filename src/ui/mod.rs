@@ -17,6 +17,7 @@ mod keys;
 mod network;
 mod notices;
 mod page;
+mod parts;
 mod reader;
 mod results;
 mod shared;
@@ -52,18 +53,36 @@ pub fn start() {
     let owner = Owner::new();
     owner.with(move || {
         let explorer = Explorer::new(index);
-        // The first view pre-rendered in index.html goes, in the same task as the page that
-        // replaces it is built: the browser never shows the gap.
-        let before = takeover::take(explorer);
-        events::install(explorer);
-        page::mount(explorer);
-        takeover::restore(before, explorer);
+        // With the texts in parts, the ones the first view shows are loaded first (the build
+        // preloads them with the page): the page that replaces the pre-rendered one is whole.
+        // On a connection too slow for them, the app takes over anyway, its views saying
+        // which texts are still coming.
+        let needed = explorer.state.with_untracked(|state| {
+            let eval = explorer.eval.get_untracked();
+            explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
+        });
+        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || take_over(explorer));
     });
     std::mem::forget(owner);
+}
+
+/// How long the app waits for the texts of the first view before it takes over without them.
+const TEXTS_WAIT_MS: u32 = 4000;
+
+/// Replaces the pre-rendered first view with the app's page.
+fn take_over(explorer: Explorer) {
+    // The first view pre-rendered in index.html goes, in the same task as the page that
+    // replaces it is built: the browser never shows the gap.
+    let before = takeover::take(explorer);
+    events::install(explorer);
+    page::mount(explorer);
+    takeover::restore(before, explorer);
     // The page is built and its handlers listen: the moment the app answers a click, which
     // the browser benchmark measures.
     browser::mark_ready();
-    // Build the search words in the background, so the first keystroke is as fast as the next.
+    // Build the search words in the background, so the first keystroke is as fast as the next
+    // (once every text is known).
+    let index = explorer.index;
     browser::later(move || {
         index.evaluate(&explorer::query::Filter { q: "a".into(), ..Default::default() });
     });
@@ -91,6 +110,11 @@ pub struct Explorer {
     pub all_sources: RwSignal<bool>,
     /// The text typed in the actor type-ahead (not in the URL: it narrows a list, not results).
     pub actor_find: RwSignal<String>,
+    /// Changes each time a part of the article texts arrives or fails to (see [`parts`]):
+    /// what views that show texts track.
+    pub arrived: RwSignal<usize>,
+    /// Where the fetch of each part of the texts stands.
+    fetches: StoredValue<Vec<parts::Fetch>>,
     /// The outcome of the last "copy link", shown for a moment.
     pub copy_status: RwSignal<Option<bool>>,
     /// Whether the last change was typing in the search box (typing replaces the history
@@ -121,11 +145,23 @@ impl Explorer {
         write(history(Cause::Opening, &query, &initial));
         let labels = Box::leak(explorer::format::document_labels(index.corpus, initial.lang).into_boxed_slice());
         let state = RwSignal::new(initial);
+        let arrived = RwSignal::new(0);
+        let eval = Memo::new(move |_| {
+            state.with(|s| {
+                // A search reads every text: evaluated again as parts arrive.
+                if !s.filter.q.is_empty() {
+                    arrived.track();
+                }
+                std::sync::Arc::new(index.evaluate(&s.filter))
+            })
+        });
         Explorer {
             labels,
             state,
             notices: RwSignal::new(initial_notices),
-            eval: Memo::new(move |_| state.with(|s| std::sync::Arc::new(index.evaluate(&s.filter)))),
+            eval,
+            arrived,
+            fetches: StoredValue::new(vec![parts::Fetch::Idle; index.corpus.parts.len()]),
             filter: Memo::new(move |_| state.with(|s| s.filter.clone())),
             index,
             shown: RwSignal::new(PAGE),

@@ -11,7 +11,7 @@ use explorer::query::{Filter, ViewState};
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
-use super::shared::{cited_items, passage_href, passage_marks, sheet};
+use super::shared::{cited_items, passage_href, passage_marks, sheet, text_pending};
 use super::{Explorer, browser, entity};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
@@ -102,11 +102,14 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         s.doc = None;
         s.passage = None;
     });
-    let body: Vec<Node> = pieces(doc.text.len(), &doc.furniture, &doc.passages)
+    let Some(text) = explorer.text(doc_index) else {
+        return reader_frame(explorer, t, doc, &close, vec![el("p").child(text_pending(explorer, doc_index))]);
+    };
+    let body: Vec<Node> = pieces(doc.length, &doc.furniture, &doc.passages)
         .into_iter()
         .map(|piece| match piece {
-            Piece::Gap(s) => el("span").text(doc.slice(s)),
-            Piece::Furniture(s) => el("span").class("furniture").text(doc.slice(s)),
+            Piece::Gap(s) => el("span").text(cut(text, s)),
+            Piece::Furniture(s) => el("span").class("furniture").text(cut(text, s)),
             Piece::Passage(i) => {
                 let permalink = el("a")
                     .class("permalink")
@@ -120,10 +123,15 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
                     .class(if state.passage == Some(i) { "passage current" } else { "passage" })
                     .attr("data-passage", &i.to_string())
                     .child(permalink);
-                mentions(explorer, state, doc_index, i, span)
+                mentions(explorer, state, doc_index, i, span, text)
             }
         })
         .collect();
+    reader_frame(explorer, t, doc, &close, body)
+}
+
+/// The reader's sheet around a document's text (or what stands for it while it loads).
+fn reader_frame(explorer: &Explorer, t: &Strings, doc: &Document, close: &str, body: Vec<Node>) -> Vec<Node> {
     let legend = el("p")
         .class("legend")
         .text(t.mention_legend)
@@ -136,7 +144,7 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         .text(" ")
         .child(el("span").class("mention m-actor inferred").text(t.inferred_mention));
     sheet(
-        &close,
+        close,
         t.close_reader,
         ("data-reader", &doc.id),
         vec![
@@ -153,9 +161,14 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
     )
 }
 
+/// A span of a text ("" for a span that does not fit).
+fn cut(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or_default()
+}
+
 /// The text of a passage into `span`: each mention a link that adds it as a filter (marked
 /// by kind, and highlighted when the filter already selects it), search terms marked.
-fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: usize, mut span: Node) -> Node {
+fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: usize, mut span: Node, text: &str) -> Node {
     let corpus = explorer.corpus();
     let doc = &corpus.documents[doc_index];
     let whole = doc.passages[passage];
@@ -181,7 +194,7 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
             continue;
         }
         if m.span.start > at {
-            span = span.child(el("span").marked(doc.slice(Span::new(at, m.span.start)), at, &marks));
+            span = span.child(el("span").marked(cut(text, Span::new(at, m.span.start)), at, &marks));
         }
         let (class, label, href) = match &m.target {
             Target::Actor(id) => {
@@ -226,12 +239,12 @@ fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: u
                 .attr("title", &title)
                 .attr_opt("data-inferred", (!m.is_explicit()).then(|| m.rule.key()))
                 .attr_opt("data-reason", reason.as_deref())
-                .text(doc.slice(m.span)),
+                .text(cut(text, m.span)),
         );
         at = m.span.end;
     }
     if at < whole.end {
-        span = span.child(el("span").marked(doc.slice(Span::new(at, whole.end)), at, &marks));
+        span = span.child(el("span").marked(cut(text, Span::new(at, whole.end)), at, &marks));
     }
     span
 }

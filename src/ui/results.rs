@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
-use super::shared::{entity_href, passage_href, passage_item, passage_marks, provenance};
+use super::shared::{entity_href, passage_href, passage_item, passage_marks, provenance, retry_button, text_pending};
 use super::{Explorer, browser, compare, network, timeline};
 
 fn view_label(t: &Strings, view: View) -> &'static str {
@@ -91,6 +91,9 @@ pub fn results(explorer: Explorer) -> Node {
         let e = explorer.eval.get();
         let state = explorer.state.get();
         let shown = explorer.shown.get();
+        if e.waiting && state.view != View::Timeline {
+            return searching(&explorer);
+        }
         if count(&explorer, &e, state.view) == 0 {
             return empty(&explorer, &state);
         }
@@ -122,6 +125,23 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
     let mut out = vec![el("ol").class(class).children(items)];
     out.extend(more);
     out
+}
+
+/// A search waiting for the article texts it reads (see `explorer::texts`): how far their
+/// loading is, or that some failed, with a way to try again.
+fn searching(explorer: &Explorer) -> Vec<Node> {
+    let t = explorer.t_now();
+    let index = explorer.index;
+    explorer.arrived.track();
+    super::parts::want(*explorer, index.texts.all_missing());
+    let total = explorer.corpus().parts.len();
+    let done = total - index.texts.all_missing().len();
+    let status = el("div").class("empty searching").attr("role", "status");
+    let status = match explorer.some_text_failed() {
+        true => status.child(el("p").text(t.texts_failed)).child(retry_button(t)),
+        false => status.child(el("p").text(&format!("{} ({done}/{total})", t.texts_searching))),
+    };
+    vec![status]
 }
 
 /// Why nothing matched, and a way out.
@@ -201,7 +221,10 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                     t.words
                 )))
                 .child_opt(matched)
-                .child(el("p").class("snippet").marked(doc.slice(span), span.start, &marks))
+                .child(match explorer.slice(i, span) {
+                    Some(text) => el("p").class("snippet").marked(text, span.start, &marks),
+                    None => el("p").class("snippet").child(text_pending(explorer, i)),
+                })
         })
         .collect()
 }
@@ -231,11 +254,27 @@ fn export_bar(t: &Strings) -> Node {
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
 }
 
-/// Downloads the current results, exactly as filtered, in `format`.
+/// Downloads the current results, exactly as filtered, in `format`; with the texts in parts,
+/// once the texts it quotes are loaded (and not at all if some cannot be: no row without its
+/// text).
 pub fn export(explorer: &Explorer, format: ExportFormat) {
     use explorer::export::{Export, csv_with, json};
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
+    let missing = explorer.eval.with_untracked(|eval| {
+        Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts()
+    });
+    if !missing.is_empty() {
+        let explorer = *explorer;
+        let view = explorer.state.get_untracked();
+        super::parts::when_loaded(explorer, missing, None, move || {
+            // Unless the view changed meanwhile, or a part failed (the page then says so).
+            if explorer.state.with_untracked(|s| *s == view) && !explorer.some_text_failed() {
+                export(&explorer, format);
+            }
+        });
+        return;
+    }
     let content = explorer.eval.with_untracked(|eval| {
         let export = Export { index: explorer.index, eval, permalink: &permalink, lang };
         match format {

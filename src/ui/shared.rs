@@ -7,6 +7,7 @@ use explorer::format::{date, figure};
 use explorer::i18n::{Counted, Strings, agreement_status, event_kind};
 use explorer::model::{Document, Relation, Source, Target};
 use explorer::profile::{Appearance, source_passage};
+use explorer::query::action::Action;
 use explorer::query::{Entity, View};
 
 use leptos::prelude::*;
@@ -223,12 +224,16 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
 pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, usize)]) -> Node {
     let doc = &explorer.corpus().documents[d];
     let span = doc.passages[p];
+    let quote = match explorer.slice(d, span) {
+        Some(text) => el("blockquote").marked(text, span.start, marks),
+        None => el("blockquote").child(text_pending(explorer, d)),
+    };
     el("li")
         .class("passage")
         .attr("data-key", &[doc.id.as_ref(), "#", &p.to_string()].concat())
         .attr("data-doc", &doc.id)
         .attr("data-passage", &p.to_string())
-        .child(el("blockquote").marked(doc.slice(span), span.start, marks))
+        .child(quote)
         .child(
             el("p").class("passage-source").child(el("span").text(&provenance(explorer, doc))).text(" — ").child(
                 el("a")
@@ -259,4 +264,19 @@ pub fn disputed_badge(explorer: &Explorer, fact: &str) -> Option<Node> {
             .attr("title", t.view_compare)
             .text(&format!("⚠ {} · {n}", t.disputed))
     })
+}
+
+/// In place of an article text not loaded yet (see `parts`): that it is coming, or that it
+/// could not be loaded, with a way to try again.
+pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
+    let t = explorer.t_now();
+    match explorer.text_failed(doc) {
+        true => el("span").class("text-pending failed").text(t.texts_failed).text(" ").child(retry_button(t)),
+        false => el("span").class("text-pending").text(t.text_loading),
+    }
+}
+
+/// The button that fetches again the parts of the texts that failed to load.
+pub fn retry_button(t: &Strings) -> Node {
+    el("button").class("retry").attr("type", "button").attr("data-action", Action::RetryTexts.key()).text(t.retry)
 }

@@ -154,9 +154,9 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                         st.passage = passage;
                     });
                     let outlet = explorer.doc_label(&s.doc);
-                    let quote = doc.map(|d| d.slice(s.span)).unwrap_or_default();
                     el("li")
-                        .child(el("q").text(quote))
+                        // The quote is in the index: the timeline needs no article text.
+                        .child(el("q").text(&s.quote))
                         .text(" — ")
                         .child(el("a").attr("href", &href).attr("data-nav", "").text(outlet))
                 })
