@@ -401,32 +401,22 @@ pub fn later(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
-/// The bytes of a file beside the page (a part of the article texts), by name. A page may
-/// provide its own source of parts as `explorerPart(name)` (a promise of an `ArrayBuffer`): the
-/// single-file edition carries them inline, and the build's pre-rendering reads them from the
-/// disk; otherwise the file is fetched from the page's own folder.
+/// The bytes of a file beside the page (a part of the article texts), by name, from the page's
+/// `explorerPart(name)`, a promise of an `ArrayBuffer`: the start-up script fetches it from the
+/// page's own folder (`index.html`); the single-file edition carries the parts inline; the build's
+/// pre-rendering reads them from the disk. In JavaScript, where fetching costs no code in the wasm.
 pub async fn fetch_part(name: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let describe = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let window = window().ok_or("no window")?;
-    let provider = js_sys::Reflect::get(&window, &JsValue::from_str("explorerPart"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let buffer = match provider {
-        Some(provide) => {
-            let promise = provide.call1(&JsValue::NULL, &JsValue::from_str(name)).map_err(describe)?;
-            JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(describe)?
-        }
-        None => {
-            let response: web_sys::Response =
-                JsFuture::from(window.fetch_with_str(name)).await.map_err(describe)?.dyn_into().map_err(describe)?;
-            if !response.ok() {
-                return Err(format!("HTTP {}", response.status()));
-            }
-            JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)?
-        }
+    let provide = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("explorerPart")).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the page cannot load parts (no explorerPart)")?;
+    // A failed fetch rejects with an error whose message is enough for the console.
+    let message = |e: JsValue| {
+        js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default()
     };
+    let promise = provide.call1(&JsValue::NULL, &JsValue::from_str(name)).map_err(message)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -98,14 +98,15 @@ pub fn when_loaded(explorer: Explorer, parts: Vec<usize>, wait_ms: Option<u32>, 
     if settled() {
         return then();
     }
-    let then = StoredValue::new_local(Some(then));
+    let then = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
     let run = move || {
-        if let Some(f) = then.try_update_value(Option::take).flatten() {
+        if let Some(f) = then.take() {
             f();
         }
     };
     if let Some(ms) = wait_ms {
-        gloo::timers::callback::Timeout::new(ms, run).forget();
+        let run = run.clone();
+        gloo::timers::callback::Timeout::new(ms, move || run()).forget();
     }
     Effect::new(move |_| {
         explorer.arrived.track();
