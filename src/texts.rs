@@ -32,16 +32,17 @@ pub fn shown_documents(corpus: &Corpus, state: &ViewState, eval: &Evaluation, sh
     if eval.waiting {
         return (0..corpus.documents.len()).collect();
     }
-    let mut docs: Vec<usize> = match state.view {
+    let mut shows = vec![false; corpus.documents.len()];
+    let listed: Vec<usize> = match state.view {
         View::Documents => eval.documents.iter().take(shown).copied().collect(),
         View::Passages => eval.passages.iter().take(shown).map(|&(d, _)| d).collect(),
         // Their quotes are in the index.
         View::Timeline | View::Network | View::Compare => Vec::new(),
     };
-    docs.extend(state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id)));
-    docs.sort_unstable();
-    docs.dedup();
-    docs
+    let open = state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id));
+    listed.into_iter().chain(open).for_each(|d| shows[d] = true);
+    // A flag per document rather than a sort: no sorting code in the wasm for this.
+    (0..shows.len()).filter(|&d| shows[d]).collect()
 }
 
 /// The texts of a corpus's documents (by index), filled part by part.
@@ -76,14 +77,12 @@ impl<'c> Texts<'c> {
 
     /// The parts (indices, in order, each once) that hold the texts of `docs` not known yet.
     pub fn missing_parts(&self, docs: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let mut parts: Vec<usize> = docs
-            .into_iter()
+        let mut missing = vec![false; self.corpus.parts.len()];
+        docs.into_iter()
             .filter(|&d| self.arrived.get(d).is_some_and(|t| t.get().is_none()))
             .filter_map(|d| self.corpus.part_of(d))
-            .collect();
-        parts.sort_unstable();
-        parts.dedup();
-        parts
+            .for_each(|p| missing[p] = true);
+        (0..missing.len()).filter(|&p| missing[p]).collect()
     }
 
     /// Every part whose texts are not known yet.

@@ -345,23 +345,29 @@ pub fn set_title(title: &str) {
 }
 
 /// Copies text to the clipboard, then calls `done(true)`, or `done(false)` when the browser
-/// refuses (insecure context, permission denied). A plain promise callback: no async runtime.
+/// refuses (insecure context, permission denied).
 pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    use wasm_bindgen::closure::Closure;
     let Some(w) = window() else { return done(false) };
+    settle(&w.navigator().clipboard().write_text(text), Box::new(move |outcome| done(outcome.is_ok())));
+}
+
+/// Calls `done` with the outcome of a promise: a plain callback, no async runtime (one copy of
+/// the code for every caller: the callback is boxed).
+fn settle(promise: &web_sys::js_sys::Promise, done: Box<dyn FnOnce(Result<JsValue, JsValue>)>) {
+    use wasm_bindgen::closure::Closure;
     let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
     let (ok, failed) = (done.clone(), done);
-    let ok = Closure::once(move |_: JsValue| {
+    let ok = Closure::once(move |value: JsValue| {
         if let Some(f) = ok.take() {
-            f(true)
+            f(Ok(value))
         }
     });
-    let failed = Closure::once(move |_: JsValue| {
+    let failed = Closure::once(move |error: JsValue| {
         if let Some(f) = failed.take() {
-            f(false)
+            f(Err(error))
         }
     });
-    let _ = w.navigator().clipboard().write_text(text).then2(&ok, &failed);
+    let _ = promise.then2(&ok, &failed);
     // Each runs at most once; the promise owns them from here.
     ok.forget();
     failed.forget();
@@ -401,23 +407,26 @@ pub fn later(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
-/// The bytes of a file beside the page (a part of the article texts), by name, from the page's
-/// `explorerPart(name)`, a promise of an `ArrayBuffer`: the start-up script fetches it from the
-/// page's own folder (`index.html`); the single-file edition carries the parts inline; the build's
-/// pre-rendering reads them from the disk. In JavaScript, where fetching costs no code in the wasm.
-pub async fn fetch_part(name: &str) -> Result<Vec<u8>, String> {
+/// Reads a file beside the page (a part of the article texts), by name, then calls `done` with
+/// its bytes or why not. The page's `explorerPart(name)`, a promise of an `ArrayBuffer`, reads
+/// it: the start-up script fetches it from the page's own folder (`index.html`), the
+/// single-file edition carries the parts inline, the build's pre-rendering reads the disk.
+/// Fetching in JavaScript costs the wasm no code.
+pub fn fetch_part(name: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
     use wasm_bindgen::JsCast;
-    let provide = window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("explorerPart")).ok())
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .ok_or("the page cannot load parts (no explorerPart)")?;
     // A failed fetch rejects with an error whose message is enough for the console.
     let message = |e: JsValue| {
-        js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default()
+        web_sys::js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default()
     };
-    let promise = provide.call1(&JsValue::NULL, &JsValue::from_str(name)).map_err(message)?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&promise)).await.map_err(message)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let provide = window()
+        .and_then(|w| web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("explorerPart")).ok())
+        .and_then(|f| f.dyn_into::<web_sys::js_sys::Function>().ok());
+    let Some(provide) = provide else { return done(Err("the page cannot read parts (no explorerPart)".into())) };
+    let promise = match provide.call1(&JsValue::NULL, &JsValue::from_str(name)) {
+        Ok(promise) => web_sys::js_sys::Promise::resolve(&promise),
+        Err(e) => return done(Err(message(e))),
+    };
+    settle(&promise, Box::new(move |outcome| done(outcome.map(|b| web_sys::js_sys::Uint8Array::new(&b).to_vec()).map_err(message))));
 }
 
 /// Writes a problem to the browser's console, for whoever investigates (the page says it in

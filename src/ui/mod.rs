@@ -113,8 +113,6 @@ pub struct Explorer {
     /// Changes each time a part of the article texts arrives or fails to (see [`parts`]):
     /// what views that show texts track.
     pub arrived: RwSignal<usize>,
-    /// Where the fetch of each part of the texts stands.
-    fetches: StoredValue<Vec<parts::Fetch>>,
     /// The outcome of the last "copy link", shown for a moment.
     pub copy_status: RwSignal<Option<bool>>,
     /// Whether the last change was typing in the search box (typing replaces the history
@@ -161,7 +159,6 @@ impl Explorer {
             notices: RwSignal::new(initial_notices),
             eval,
             arrived,
-            fetches: StoredValue::new(vec![parts::Fetch::Idle; index.corpus.parts.len()]),
             filter: Memo::new(move |_| state.with(|s| s.filter.clone())),
             index,
             shown: RwSignal::new(PAGE),
