@@ -24,9 +24,9 @@ use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
 use crate::model::{Corpus, Side, Source, Span, Target};
-use crate::texts::Texts;
 use crate::query::state::Filter;
 use crate::text::tokens;
+use crate::texts::Texts;
 
 /// A fixed-size set of small integers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -510,7 +510,8 @@ impl<'c> Index<'c> {
                 actor: actors.is_empty() || d.actors.any(&actors),
                 source: (sources.is_empty() || sources.contains(&i)) && facts(d),
                 date: !has_range || d.dates.iter().any(|&r| overlaps(range, r)),
-                text: !waiting && words.is_none_or(|w| all_terms_in(&terms, w[i].iter().flatten().map(|w| w.folded.as_str()))),
+                text: !waiting
+                    && words.is_none_or(|w| all_terms_in(&terms, w[i].iter().flatten().map(|w| w.folded.as_str()))),
             })
             .collect();
 

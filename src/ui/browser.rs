@@ -416,7 +416,10 @@ pub fn fetch_part(name: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'stat
     use wasm_bindgen::JsCast;
     // A failed fetch rejects with an error whose message is enough for the console.
     let message = |e: JsValue| {
-        web_sys::js_sys::Reflect::get(&e, &JsValue::from_str("message")).ok().and_then(|m| m.as_string()).unwrap_or_default()
+        web_sys::js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_default()
     };
     let provide = window()
         .and_then(|w| web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("explorerPart")).ok())
@@ -426,7 +429,10 @@ pub fn fetch_part(name: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'stat
         Ok(promise) => web_sys::js_sys::Promise::resolve(&promise),
         Err(e) => return done(Err(message(e))),
     };
-    settle(&promise, Box::new(move |outcome| done(outcome.map(|b| web_sys::js_sys::Uint8Array::new(&b).to_vec()).map_err(message))));
+    settle(
+        &promise,
+        Box::new(move |outcome| done(outcome.map(|b| web_sys::js_sys::Uint8Array::new(&b).to_vec()).map_err(message))),
+    );
 }
 
 /// Writes a problem to the browser's console, for whoever investigates (the page says it in

@@ -61,7 +61,9 @@ pub fn start() {
             let eval = explorer.eval.get_untracked();
             explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
         });
-        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || take_over(explorer));
+        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || {
+            take_over(explorer)
+        });
     });
     std::mem::forget(owner);
 }

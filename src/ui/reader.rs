@@ -168,7 +168,14 @@ fn cut(text: &str, span: Span) -> &str {
 
 /// The text of a passage into `span`: each mention a link that adds it as a filter (marked
 /// by kind, and highlighted when the filter already selects it), search terms marked.
-fn mentions(explorer: &Explorer, state: &ViewState, doc_index: usize, passage: usize, mut span: Node, text: &str) -> Node {
+fn mentions(
+    explorer: &Explorer,
+    state: &ViewState,
+    doc_index: usize,
+    passage: usize,
+    mut span: Node,
+    text: &str,
+) -> Node {
     let corpus = explorer.corpus();
     let doc = &corpus.documents[doc_index];
     let whole = doc.passages[passage];

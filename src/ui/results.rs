@@ -261,9 +261,9 @@ pub fn export(explorer: &Explorer, format: ExportFormat) {
     use explorer::export::{Export, csv_with, json};
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
-    let missing = explorer.eval.with_untracked(|eval| {
-        Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts()
-    });
+    let missing = explorer
+        .eval
+        .with_untracked(|eval| Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts());
     if !missing.is_empty() {
         let explorer = *explorer;
         let view = explorer.state.get_untracked();
