@@ -1,11 +1,15 @@
 // The explorer over a corpus ten times the seeds (the benchmark's synthetic articles, built
 // once into a folder of its own): it starts, pre-renders, and a facet that grows with the corpus
 // (one source per article) shows its first values and a button for all, keyboard included.
+// Past the size threshold (build.rs), its article texts are in parts beside the page: the first
+// view's are preloaded, a search waits for all of them, a part that fails says so and can be
+// tried again, and the single-file edition carries them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { startServer } from "../lib/server.mjs";
 import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
 import { REPO } from "../lib/corpus.mjs";
@@ -61,6 +65,85 @@ test("the sources facet shows its first values, then all on demand, and never hi
   await waitForApp(page);
   assert.deepEqual(await sources(page), [...Array(FIRST).keys(), count - 1]);
   assert.equal(await page.getAttribute(`[data-facet="source"][data-i="${count - 1}"]`, "aria-checked"), "true");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+const PART = /texts-[0-9a-f]{16}\.bin$/;
+
+test("the texts are in parts beside the page; the first view's are preloaded, each fetched once", async () => {
+  const site = join(work, "site");
+  const parts = readdirSync(site).filter((f) => PART.test(f));
+  assert.ok(parts.length >= 2, `parts: ${parts}`);
+  const html = readFileSync(join(site, "index.html"), "utf8");
+  const preloaded = [...html.matchAll(/<link [^>]*href=\.\/(texts-[0-9a-f]{16}\.bin)[^>]*data-part>/g)].map((m) => m[1]);
+  // The first view shows the first 50 documents' snippets: here, every document.
+  assert.deepEqual(preloaded.sort(), parts.sort());
+  // The wasm holds no article text: a sentence of the first article is not in it.
+  const wasm = readdirSync(site).find((f) => f.endsWith("_bg.wasm"));
+  const first = readdirSync(join(work, "seeds")).filter((f) => f.endsWith(".txt")).sort()[0];
+  const sentence = readFileSync(join(work, "seeds", first), "utf8").split("\n").find((l) => l.length > 80).slice(0, 60);
+  assert.ok(!readFileSync(join(site, wasm)).includes(Buffer.from(sentence)), "the texts are not in the wasm");
+
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
+  const fetched = [];
+  page.on("request", (r) => PART.test(r.url()) && fetched.push(r.url().split("/").pop()));
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.equal(await page.locator(".text-pending").count(), 0, "no text is missing once the app has taken over");
+  assert.ok(await page.locator(".doc-card .snippet").first().innerText());
+  // A search reads every text, and finds what is there: a word of that sentence.
+  const word = sentence.split(/\s+/).filter((w) => /^[a-zà-ÿ]{6,}$/i.test(w))[0];
+  await page.fill("#q", word);
+  await page.waitForFunction(() => !document.querySelector(".searching") && document.querySelector(".doc-card mark"));
+  assert.ok((await page.locator(".doc-card").count()) > 0);
+  // The reader of a document shows its text.
+  await page.locator(".doc-card h2 a").first().click();
+  await page.waitForSelector(".reader-text .passage");
+  assert.equal(fetched.length, new Set(fetched).size, `a part fetched twice: ${fetched}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a part that cannot be loaded says so, a search waits, and Try again loads it", async () => {
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
+  const html = readFileSync(join(work, "site", "index.html"), "utf8");
+  const blocked = html.match(/href=\.\/(texts-[0-9a-f]{16}\.bin) rel=preload data-part/)[1];
+  let offline = true;
+  await page.route(`**/${blocked}`, (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto(server.url);
+  // The app takes over once the parts have arrived or failed.
+  await waitForApp(page);
+  const failed = page.locator(".doc-card .text-pending.failed");
+  assert.ok((await failed.count()) > 0, "the cards of the missing part say their text could not be loaded");
+  assert.ok((await page.locator(".doc-card .snippet:not(:has(.text-pending))").count()) > 0, "the other cards show theirs");
+  assert.match(await failed.first().textContent(), /n’a pas pu être chargé/);
+  // A search cannot run without every text: it says so, and finds nothing rather than less.
+  await page.fill("#q", "coopération");
+  await page.waitForSelector(".searching");
+  assert.match(await page.locator(".searching").innerText(), /n’a pas pu être chargé/);
+  assert.equal(await page.locator(".doc-card").count(), 0);
+  // Back online: Try again, by keyboard.
+  offline = false;
+  await page.locator(".searching .retry").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".searching") && document.querySelector(".doc-card"));
+  await page.fill("#q", "");
+  await page.waitForFunction(() => document.querySelectorAll(".doc-card").length >= 50);
+  assert.equal(await page.locator(".text-pending").count(), 0, "every text is there now");
+  // The console names the file that failed, for whoever investigates; nothing else went wrong.
+  assert.ok(problems.length > 0 && problems.every((p) => p.includes(blocked) || /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), problems.join("\n"));
+  await context.close();
+});
+
+test("the single-file edition carries the parts: it opens from a disk with every text", async () => {
+  const { page, problems, context } = await openWatchedPage(browser);
+  await page.goto(pathToFileURL(join(work, "site", "mali-russie-explorer.html")).href);
+  await waitForApp(page);
+  assert.equal(await page.locator("#fatal, .boot.fatal").count(), 0);
+  assert.equal(await page.locator(".text-pending").count(), 0);
+  await page.fill("#q", "coopération");
+  await page.waitForFunction(() => !document.querySelector(".searching") && document.querySelector(".doc-card mark"));
   assert.deepEqual(problems, []);
   await context.close();
 });

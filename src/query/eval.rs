@@ -556,7 +556,6 @@ impl<'c> Index<'c> {
                 let ok = (sectors.is_empty() || p.sectors.any(&sectors))
                     && (actors.is_empty() || p.actors.any(&actors))
                     && date_ok
-                    && !waiting
                     && words.is_none_or(|w| all_terms_in(&terms, w[i][j].iter().map(|w| w.folded.as_str())));
                 if ok {
                     passages.push((i, j));
