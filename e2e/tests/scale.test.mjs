@@ -147,3 +147,36 @@ test("the single-file edition carries the parts: it opens from a disk with every
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a document whose text comes late shows that it is loading, then its text scrolled to the linked passage", async () => {
+  const doc = readdirSync(join(work, "seeds")).filter((f) => f.endsWith(".txt")).sort().at(-1).replace(/\.txt$/, "");
+  const first = await openWatchedPage(browser, { origin: new URL(server.url).origin });
+  await first.page.goto(`${server.url}?doc=${doc}`);
+  await waitForApp(first.page);
+  const last = (await first.page.locator(".reader-text .passage").count()) - 1;
+  assert.ok(last >= 5, `${last + 1} passages`);
+  await first.context.close();
+  // A new context: nothing in its cache.
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
+  // Its part held back past the app's wait for the first view's texts (4 s).
+  const html = readFileSync(join(work, "site", "index.html"), "utf8");
+  const slow = [...html.matchAll(/href=\.\/(texts-[0-9a-f]{16}\.bin) rel=preload data-part/g)].map((m) => m[1]);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/texts-[0-9a-f]{16}\.bin$/, async (route) => {
+    if (slow.some((name) => route.request().url().endsWith(name))) await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`${server.url}?doc=${doc}&p=${last}`);
+  await waitForApp(page, 20000);
+  await page.waitForSelector(".reader-text .text-pending");
+  assert.match(await page.locator(".reader-text").textContent(), /Chargement du texte…/);
+  release();
+  await page.waitForSelector(`#passage-${last}.current`);
+  await page.waitForFunction((p) => {
+    const box = document.getElementById(`passage-${p}`).getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  }, last);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -50,12 +50,22 @@ fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> 
 /// The panel above the results: the reader when a document is open, else the page of the
 /// actor or sector open, else nothing.
 pub fn panel(explorer: Explorer) -> Node {
-    // Scroll to the linked passage once it is rendered.
-    Effect::new(move |_| {
-        let target = explorer.state.with(|s| s.doc.as_ref().map(|_| s.passage.unwrap_or(0)));
-        if let Some(p) = target {
+    // Scroll to the linked passage once it is rendered: when another passage is linked, or
+    // when the text of the open document arrives (texts in parts).
+    Effect::new(move |previous: Option<Option<(String, usize, bool)>>| {
+        let open = explorer.state.with(|s| s.doc.clone().map(|d| (d, s.passage.unwrap_or(0))));
+        let target = open.map(|(doc, p)| {
+            let i = explorer.corpus().documents.iter().position(|d| d.id == doc);
+            let known = i.is_some_and(|i| explorer.text(i).is_some());
+            (doc, p, known)
+        });
+        if let Some((_, p, true)) = target.as_ref()
+            && previous.as_ref() != Some(&target)
+        {
+            let p = *p;
             browser::later(move || browser::scroll_to(&format!("passage-{p}")));
         }
+        target
     });
     dom::keep(el("div"), move || {
         let state = explorer.state.get();
