@@ -89,7 +89,7 @@ html = html.replace(slot, () => markup);
 // After the wasm's preload, before the head's scripts (which would hold the preload scanner).
 const wasmPreload = /<link [^>]*rel=preload type=application\/wasm>/;
 if (requested.size && !wasmPreload.test(html)) fail("index.html has no preload link for the wasm");
-const preloads = [...requested].sort().map((name) => `<link as=fetch crossorigin href=./${name} rel=preload data-part>`);
+const preloads = [...requested].sort().map((name) => `<link as=fetch crossorigin fetchpriority=low href=./${name} rel=preload data-part>`);
 html = html.replace(wasmPreload, (link) => link + preloads.join(""));
 
 if (rules.size) {
