@@ -120,3 +120,30 @@ fn a_part_is_refused_for_another_part_or_another_corpus_or_when_changed() {
 fn index_bytes_of(corpus: &explorer::model::Corpus) -> Vec<u8> {
     encode_parted(corpus, 1).0
 }
+
+#[test]
+fn a_part_whose_text_differs_from_a_quote_of_the_index_is_refused() {
+    let corpus = explorer::embedded::corpus().unwrap();
+    let (index, parts) = encode_parted(corpus, 1);
+    let mut read = decode(leak(index)).unwrap();
+    // A source quoting the first document, its quote changed in the index (same length): the
+    // part's text no longer says what the index quotes.
+    let first = corpus.documents[0].id.clone();
+    let event = read.events.to_mut().iter_mut().find(|e| e.sources.iter().any(|s| s.doc == first));
+    let mut sources = event.expect("an event cites the first document").sources.to_mut().iter_mut();
+    let source = sources.find(|s| s.doc == first).unwrap();
+    source.quote = "x".repeat(source.quote.len()).into();
+    assert_eq!(decode_part(leak(parts[0].1.clone()), &read, 0).unwrap_err().0, "text does not fit its document");
+}
+
+#[test]
+fn an_embedded_corpus_without_documents_round_trips() {
+    let mut empty = explorer::embedded::corpus().unwrap().clone();
+    empty.documents = Vec::new().into();
+    empty.actors = Vec::new().into();
+    empty.events = Vec::new().into();
+    empty.agreements = Vec::new().into();
+    empty.figures = Vec::new().into();
+    empty.comparisons = Vec::new().into();
+    assert_eq!(decode(leak(encode(&empty))).unwrap(), empty);
+}

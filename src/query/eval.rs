@@ -266,7 +266,7 @@ impl<'c> Index<'c> {
     /// The text of a span of document `doc` (an index), once its text is loaded ("" for a span
     /// that does not fit).
     pub fn slice(&self, doc: usize, span: Span) -> Option<&'c str> {
-        self.texts.get(doc).map(|t| t.get(span.start..span.end).unwrap_or_default())
+        self.texts.get(doc).map(|t| span.of(t))
     }
 
     /// The number of words of the document with id `doc` (0 for an unknown id).
@@ -455,7 +455,7 @@ impl<'c> Index<'c> {
                     doc.passages
                         .iter()
                         .map(|p| {
-                            let slice = text.get(p.start..p.end).unwrap_or_default();
+                            let slice = p.of(text);
                             let shift = p.start;
                             tokens(slice)
                                 .into_iter()

@@ -60,7 +60,7 @@ impl Explorer {
 
     /// The text of a span of document `doc`, once known (see [`Explorer::text`]).
     pub fn slice(&self, doc: usize, span: Span) -> Option<&'static str> {
-        self.text(doc).map(|t| t.get(span.start..span.end).unwrap_or_default())
+        self.text(doc).map(|t| span.of(t))
     }
 
     /// Whether the part holding document `doc`'s text failed to load.

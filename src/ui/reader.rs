@@ -118,8 +118,8 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
     let body: Vec<Node> = pieces(doc.length, &doc.furniture, &doc.passages)
         .into_iter()
         .map(|piece| match piece {
-            Piece::Gap(s) => el("span").text(cut(text, s)),
-            Piece::Furniture(s) => el("span").class("furniture").text(cut(text, s)),
+            Piece::Gap(s) => el("span").text(s.of(text)),
+            Piece::Furniture(s) => el("span").class("furniture").text(s.of(text)),
             Piece::Passage(i) => {
                 let permalink = el("a")
                     .class("permalink")
@@ -171,11 +171,6 @@ fn reader_frame(explorer: &Explorer, t: &Strings, doc: &Document, close: &str, b
     )
 }
 
-/// A span of a text ("" for a span that does not fit).
-fn cut(text: &str, span: Span) -> &str {
-    text.get(span.start..span.end).unwrap_or_default()
-}
-
 /// The text of a passage into `span`: each mention a link that adds it as a filter (marked
 /// by kind, and highlighted when the filter already selects it), search terms marked.
 fn mentions(
@@ -211,7 +206,7 @@ fn mentions(
             continue;
         }
         if m.span.start > at {
-            span = span.child(el("span").marked(cut(text, Span::new(at, m.span.start)), at, &marks));
+            span = span.child(el("span").marked(Span::new(at, m.span.start).of(text), at, &marks));
         }
         let (class, label, href) = match &m.target {
             Target::Actor(id) => {
@@ -256,12 +251,12 @@ fn mentions(
                 .attr("title", &title)
                 .attr_opt("data-inferred", (!m.is_explicit()).then(|| m.rule.key()))
                 .attr_opt("data-reason", reason.as_deref())
-                .text(cut(text, m.span)),
+                .text(m.span.of(text)),
         );
         at = m.span.end;
     }
     if at < whole.end {
-        span = span.child(el("span").marked(cut(text, Span::new(at, whole.end)), at, &marks));
+        span = span.child(el("span").marked(Span::new(at, whole.end).of(text), at, &marks));
     }
     span
 }

@@ -8,6 +8,10 @@
 //!
 //! `decode(encode(corpus))` gives the corpus back, and any changed byte or cut is refused
 //! (the app's `tests/codec.rs` checks both on the real corpus).
+//!
+//! A large corpus is written in parts instead ([`encode_parted`]): the index, the same format
+//! without the article texts (each text's length and the sources' quotes stand in), and the
+//! texts in files of consecutive documents, each read by [`decode_part`] against the index.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -779,7 +783,8 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         next += part.count;
         parts.push(part);
     }
-    if r.parted != (next == documents.len()) || (!r.parted && !parts.is_empty()) {
+    let covered = if r.parted { next == documents.len() } else { parts.is_empty() };
+    if !covered {
         return r.fail("parts do not cover the documents");
     }
     if r.pos != data.len() {
@@ -818,7 +823,9 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
         let on_chars = |s: &Span| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
         let fits = text.len() == d.length
             && d.passages.iter().chain(d.furniture.iter()).chain(d.mentions.iter().map(|m| &m.span)).all(on_chars);
-        if !fits {
+        // The sources' quotes (in the index) are this text's own words.
+        let quoted = sources(corpus).filter(|s| s.doc == d.id).all(|s| on_chars(&s.span) && s.span.of(text) == s.quote);
+        if !fits || !quoted {
             return r.fail("text does not fit its document");
         }
         texts.push(text);
@@ -827,4 +834,18 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
         return r.fail("trailing bytes");
     }
     Ok(texts)
+}
+
+/// Checks the header and the checksum of a part's bytes, before they are kept (see
+/// [`decode_part`], which checks it against the index).
+pub fn verify_part(data: &[u8]) -> Result<(), DecodeError> {
+    verify_as(data, PART_MAGIC)
+}
+
+/// Every source of the knowledge base: actors' roles, events, agreements, figures.
+fn sources(corpus: &Corpus) -> impl Iterator<Item = &Source> {
+    let roles = corpus.actors.iter().flat_map(|a| a.roles.iter().map(|r| &r.source));
+    let events = corpus.events.iter().flat_map(|e| e.sources.iter());
+    let agreements = corpus.agreements.iter().flat_map(|a| a.sources.iter());
+    roles.chain(events).chain(agreements).chain(corpus.figures.iter().flat_map(|f| f.sources.iter()))
 }

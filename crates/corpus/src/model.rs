@@ -77,6 +77,11 @@ impl Span {
         self.end <= self.start
     }
 
+    /// The piece of `text` this span covers ("" for a span that does not fit it).
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+
     /// Whether `other` lies entirely inside this span.
     pub fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
@@ -141,9 +146,11 @@ impl Document {
         text.split_whitespace().count()
     }
 
-    /// The text of a span of this document ("" for a span that does not fit).
+    /// The text of a span of this document ("" for a span that does not fit). Build-time only
+    /// in effect: the app reads texts from its text store (`explorer::texts`), since a corpus
+    /// whose texts are in parts has none here.
     pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or_default()
+        span.of(&self.text)
     }
 
     /// The index of the passage that contains `span`, if any.
