@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 /// are 18 KB of text for five) stay embedded; at ~35 articles like these the texts would be
 /// most of the wasm, and a first view needs only a page of them.
 const PARTED_ABOVE: usize = 128 * 1024;
-/// Text per part: about 10 KB gzipped, one round trip on a slow connection, and the first page
-/// of a list (50 articles of this corpus's length) in a few parts.
+/// Text per part: about 14 KB gzipped (measured on the benchmark's 100× corpus), one round trip
+/// on a slow connection, and the first page of a list (50 articles of this corpus's length) in
+/// three or four parts.
 const PART_BYTES: usize = 64 * 1024;
 
 fn main() {

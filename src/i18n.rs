@@ -57,10 +57,20 @@ pub struct Strings {
     pub show_more: &'static str,
     /// In place of an article text still on its way (texts in parts).
     pub text_loading: &'static str,
-    /// A search waiting for the texts it reads, before "(loaded/total)".
+    /// In place of a card's or a passage's text whose part could not be loaded.
+    pub text_not_loaded: &'static str,
+    /// The reader, its document's text not loaded.
+    pub text_failed_one: &'static str,
+    /// A search waiting for the texts it reads, before "n of m parts".
     pub texts_searching: &'static str,
+    /// "parties sur" in "2 parties sur 4".
+    pub parts_of: &'static str,
+    /// "parts" in "2 of 4 parts" (empty in French).
+    pub parts_word: &'static str,
     pub texts_failed: &'static str,
     pub retry: &'static str,
+    pub export_waiting: &'static str,
+    pub export_failed: &'static str,
     /// The button that shows every value of the sources facet (followed by their number).
     pub all_sources: &'static str,
     pub unknown_outlet: &'static str,
@@ -216,9 +226,15 @@ pub static FR: Strings = Strings {
     remove_last_filter: "Retirer le dernier filtre",
     show_more: "Afficher plus",
     text_loading: "Chargement du texte…",
-    texts_searching: "Recherche dans le texte des articles, en cours de chargement",
+    text_not_loaded: "Texte non chargé.",
+    text_failed_one: "Le texte de cet article n’a pas pu être chargé (connexion interrompue ?).",
+    texts_searching: "Recherche dans le texte des articles, en cours de chargement :",
+    parts_of: "parties sur",
+    parts_word: "",
     texts_failed: "Le texte de certains articles n’a pas pu être chargé (connexion interrompue ?).",
     retry: "Réessayer",
+    export_waiting: "Export : chargement du texte des articles…",
+    export_failed: "Export impossible : le texte de certains articles n’a pas pu être chargé. Réessayez.",
     all_sources: "Afficher toutes les sources",
     unknown_outlet: "Média non indiqué",
     unknown_date: "date inconnue",
@@ -371,9 +387,15 @@ pub static EN: Strings = Strings {
     remove_last_filter: "Remove the last filter",
     show_more: "Show more",
     text_loading: "Loading the text…",
-    texts_searching: "Searching the articles’ text, still loading",
+    text_not_loaded: "Text not loaded.",
+    text_failed_one: "The text of this article could not be loaded (connection lost?).",
+    texts_searching: "Searching the articles’ text, still loading:",
+    parts_of: "of",
+    parts_word: " parts",
     texts_failed: "The text of some articles could not be loaded (connection lost?).",
     retry: "Try again",
+    export_waiting: "Export: loading the articles’ text…",
+    export_failed: "Export not possible: the text of some articles could not be loaded. Try again.",
     all_sources: "Show every source",
     unknown_outlet: "Unknown outlet",
     unknown_date: "unknown date",
@@ -513,6 +535,11 @@ impl Strings {
     /// assert_eq!(EN.count(0, Counted::Documents), "0 documents");
     /// assert_eq!(FR.count(2, Counted::SharedPassages), "2 passages en commun");
     /// ```
+    /// How far the parts of the texts are loaded: "2 parties sur 4", "2 of 4 parts".
+    pub fn parts_loaded(&self, done: usize, total: usize) -> String {
+        format!("{done} {} {total}{}", self.parts_of, self.parts_word)
+    }
+
     pub fn count(&self, n: usize, what: Counted) -> String {
         let (one, many) = match what {
             Counted::Documents => (self.document_one, self.documents_count),

@@ -25,18 +25,20 @@ use crate::query::state::View;
 
 /// The documents whose texts a view shows (indices, in order, each once): the open document,
 /// and the first `shown` items of the list on screen (a card's snippet, a passage); every
-/// document while a search waits for texts. The app loads their parts before it replaces the
-/// pre-rendered page, so that the page it shows is whole; a text needed later is fetched when
-/// the view that shows it asks for it.
+/// document for a list while a search waits for texts. The app loads their parts before it
+/// replaces the pre-rendered page, so that the page it shows is whole; a text needed later is
+/// fetched when the view that shows it asks for it (the network's pair of actors, with the
+/// passages they share, is one).
 pub fn shown_documents(corpus: &Corpus, state: &ViewState, eval: &Evaluation, shown: usize) -> Vec<usize> {
-    if eval.waiting {
+    let list = matches!(state.view, View::Documents | View::Passages);
+    if eval.waiting && list {
         return (0..corpus.documents.len()).collect();
     }
     let mut shows = vec![false; corpus.documents.len()];
     let listed: Vec<usize> = match state.view {
         View::Documents => eval.documents.iter().take(shown).copied().collect(),
         View::Passages => eval.passages.iter().take(shown).map(|&(d, _)| d).collect(),
-        // Their quotes are in the index.
+        // The timeline and the compared sources quote from the index.
         View::Timeline | View::Network | View::Compare => Vec::new(),
     };
     let open = state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id));
@@ -173,6 +175,9 @@ mod tests {
         state.filter = Filter { q: "accord".into(), ..Filter::default() };
         let waiting = index.evaluate(&state.filter);
         assert_eq!(shown_documents(corpus, &state, &waiting, 1), (0..=last).collect::<Vec<_>>());
+        // Not for a view that shows no text.
+        state.view = View::Timeline;
+        assert!(shown_documents(corpus, &state, &waiting, 1).is_empty());
     }
 
     #[test]

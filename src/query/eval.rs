@@ -262,6 +262,21 @@ fn span(date: &DateSpec) -> (Day, Day) {
     (date.start, date.end)
 }
 
+impl Evaluation {
+    /// A count of this evaluation, unless a search is waiting for texts: then it is not known
+    /// yet (a page shows "…", not a zero that would disable a filter).
+    ///
+    /// ```
+    /// # use explorer::query::eval::Index;
+    /// let index = Index::new(explorer::embedded::corpus().unwrap());
+    /// let e = index.evaluate(&Default::default());
+    /// assert_eq!(e.known(e.documents.len()), Some(5));
+    /// ```
+    pub fn known(&self, count: usize) -> Option<usize> {
+        (!self.waiting).then_some(count)
+    }
+}
+
 impl<'c> Index<'c> {
     /// The text of a span of document `doc` (an index), once its text is loaded ("" for a span
     /// that does not fit).

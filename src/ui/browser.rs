@@ -419,7 +419,8 @@ pub fn fetch_part(name: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'stat
         web_sys::js_sys::Reflect::get(&e, &JsValue::from_str("message"))
             .ok()
             .and_then(|m| m.as_string())
-            .unwrap_or_default()
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "rejected".to_string())
     };
     let provide = window()
         .and_then(|w| web_sys::js_sys::Reflect::get(&w, &JsValue::from_str("explorerPart")).ok())

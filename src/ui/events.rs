@@ -44,7 +44,18 @@ pub fn install(explorer: Explorer) {
             }
             Action::CopyLink => copy_link(explorer),
             Action::Export(format) => results::export(&explorer, format),
-            Action::RetryTexts => parts::retry(explorer),
+            Action::RetryTexts => {
+                parts::retry(explorer);
+                // The button is gone with the failure it reported: focus goes to the element it
+                // names, which stays.
+                if let Some(id) = button.get_attribute("data-focus-after") {
+                    browser::later(move || {
+                        if let Some(target) = browser::find(&format!("#{id}")) {
+                            browser::focus_element(&target);
+                        }
+                    });
+                }
+            }
         }
     });
     browser::listen("input", move |event| {

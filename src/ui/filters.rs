@@ -54,9 +54,10 @@ fn apply_button(explorer: Explorer) -> Node {
     let button =
         el("button").class("filters-apply").attr("type", "button").attr("data-action", Action::CloseFilters.key());
     dom::keep(button, move || {
-        let n = explorer.eval.with(|e| e.documents.len());
+        let n = explorer.eval.with(|e| e.known(e.documents.len()));
         let t = explorer.t();
-        vec![el("span").text(&[t.show_results, " (", &t.count(n, Counted::Documents), ")"].concat())]
+        let n = n.map_or_else(|| "…".to_string(), |n| t.count(n, Counted::Documents));
+        vec![el("span").text(&[t.show_results, " (", &n, ")"].concat())]
     })
 }
 
@@ -79,9 +80,11 @@ fn search_box(explorer: Explorer) -> Node {
 }
 
 /// One facet value: a link that toggles it (so it can be shared or opened in a new tab), with
-/// its count. A value that would give nothing is shown disabled, without a link.
-fn facet_value(facet: &str, id: &str, label: &str, count: usize, checked: bool, href: &str) -> Node {
-    let disabled = count == 0 && !checked;
+/// its count ("…" while a search waits for texts). A value that would give nothing is shown
+/// disabled, without a link.
+fn facet_value(facet: &str, id: &str, label: &str, count: Option<usize>, checked: bool, href: &str) -> Node {
+    let disabled = count == Some(0) && !checked;
+    let count = count.map_or_else(|| "…".to_string(), |n| n.to_string());
     let class = match (checked, disabled) {
         (true, _) => "facet-value checked",
         (false, true) => "facet-value disabled",
@@ -99,10 +102,10 @@ fn facet_value(facet: &str, id: &str, label: &str, count: usize, checked: bool, 
         .attr("data-nav", "")
         .attr("data-facet", facet)
         .attr("data-value", id)
-        .attr("data-count", &count.to_string())
+        .attr("data-count", &count)
         .child(el("span").class("box").attr("aria-hidden", "true"))
         .child(el("span").class("facet-label").text(label))
-        .child(el("span").class("count").text(&count.to_string()))
+        .child(el("span").class("count").text(&count))
 }
 
 /// One sector of the tree, with its count.
@@ -112,7 +115,7 @@ fn sector_value(explorer: &Explorer, e: &Evaluation, state: &ViewState, i: usize
     let checked = state.filter.sectors.iter().any(|s| s == id);
     let label = sector_label(state.lang, sector);
     let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sectors, id));
-    facet_value("sector", id, label, e.sector_counts[i], checked, &href)
+    facet_value("sector", id, label, e.known(e.sector_counts[i]), checked, &href)
 }
 
 fn sector_facet(explorer: Explorer) -> Node {
@@ -179,7 +182,7 @@ fn actor_facet(explorer: Explorer) -> Node {
                     let checked = state.filter.sides.iter().any(|x| x == key);
                     let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sides, key));
                     let label = super::chips::side_label(&explorer, key);
-                    facet_value("side", key, &label, count, checked, &href).attr("title", t.side_and_camp_help)
+                    facet_value("side", key, &label, e.known(count), checked, &href).attr("title", t.side_and_camp_help)
                 });
                 let groups: Vec<Node> = kinds
                     .into_iter()
@@ -193,7 +196,14 @@ fn actor_facet(explorer: Explorer) -> Node {
                                 let id = a.id.as_ref();
                                 let checked = state.filter.actors.iter().any(|x| x == id);
                                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.actors, id));
-                                facet_value("actor", id, explorer.actor_name(a), e.actor_counts[i], checked, &href)
+                                facet_value(
+                                    "actor",
+                                    id,
+                                    explorer.actor_name(a),
+                                    e.known(e.actor_counts[i]),
+                                    checked,
+                                    &href,
+                                )
                             })
                             .collect();
                         (!members.is_empty())
@@ -238,7 +248,7 @@ fn claims_facet(explorer: Explorer) -> Node {
                 "claims",
                 "disputed",
                 t.only_disputed,
-                e.disputed_count,
+                e.known(e.disputed_count),
                 f.disputed,
                 &explorer.href(&|s| s.filter.disputed = !s.filter.disputed),
             ),
@@ -246,7 +256,7 @@ fn claims_facet(explorer: Explorer) -> Node {
                 "claims",
                 "single",
                 t.only_single,
-                e.single_count,
+                e.known(e.single_count),
                 f.single,
                 &explorer.href(&|s| s.filter.single = !s.filter.single),
             ),
@@ -268,7 +278,7 @@ fn source_facet(explorer: Explorer) -> Node {
             .map(|&i| {
                 let id = corpus.documents[i].id.as_ref();
                 let href = explorer.href(&|s| Filter::toggle(&mut s.filter.sources, id));
-                facet_value("source", id, &explorer.labels[i], e.source_counts[i], is_checked(i), &href)
+                facet_value("source", id, &explorer.labels[i], e.known(e.source_counts[i]), is_checked(i), &href)
                     .attr("data-i", &i.to_string())
             })
             .collect();

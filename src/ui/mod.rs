@@ -61,8 +61,11 @@ pub fn start() {
             let eval = explorer.eval.get_untracked();
             explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
         });
-        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || {
-            take_over(explorer)
+        // Maybe later, from a callback: under the page's reactive owner all the same.
+        let owner = Owner::current();
+        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || match owner {
+            Some(owner) => owner.with(|| take_over(explorer)),
+            None => take_over(explorer),
         });
     });
     std::mem::forget(owner);
@@ -115,6 +118,8 @@ pub struct Explorer {
     /// Changes each time a part of the article texts arrives or fails to (see [`parts`]):
     /// what views that show texts track.
     pub arrived: RwSignal<usize>,
+    /// An export waiting for the texts it quotes, or that could not get them.
+    pub export_status: RwSignal<Option<results::ExportStatus>>,
     /// The outcome of the last "copy link", shown for a moment.
     pub copy_status: RwSignal<Option<bool>>,
     /// Whether the last change was typing in the search box (typing replaces the history
@@ -168,6 +173,7 @@ impl Explorer {
             all_sources: RwSignal::new(false),
             actor_find: RwSignal::new(String::new()),
             copy_status: RwSignal::new(None),
+            export_status: RwSignal::new(None),
             typing: StoredValue::new(false),
             last_added: StoredValue::new(None),
             opener: StoredValue::new(None),
@@ -353,7 +359,7 @@ pub fn page_title(explorer: &Explorer) -> String {
     if !f.q.is_empty() {
         parts.push(format!("« {} »", f.q));
     }
-    let n = explorer.eval.with(|e| e.documents.len());
+    let n = explorer.eval.with(|e| e.known(e.documents.len()));
     if parts.is_empty() && f.from.is_none() && f.to.is_none() {
         t.app_title.to_string()
     } else {
@@ -365,6 +371,8 @@ pub fn page_title(explorer: &Explorer) -> String {
                 f.to.map(|d| d.to_syntax()).unwrap_or_default()
             );
         }
-        format!("{}{range} ({n} {}) — {}", parts.join(", "), t.documents_count, t.app_title)
+        // No count while a search waits for texts.
+        let n = n.map(|n| format!(" ({n} {})", t.documents_count)).unwrap_or_default();
+        format!("{}{range}{n} — {}", parts.join(", "), t.app_title)
     }
 }

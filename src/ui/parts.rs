@@ -17,9 +17,10 @@ use super::{Explorer, browser};
 /// Where the fetch of a part stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fetch {
-    /// Not asked for, or its texts are known.
-    Idle,
+    NotAsked,
     Loading,
+    /// Its texts are in the store.
+    Loaded,
     /// The last try failed (offline, a file missing on the host, a file of another build).
     Failed,
 }
@@ -34,13 +35,13 @@ thread_local! {
 }
 
 fn state(part: usize) -> Fetch {
-    FETCHES.with_borrow(|f| f.get(part).copied().unwrap_or(Fetch::Idle))
+    FETCHES.with_borrow(|f| f.get(part).copied().unwrap_or(Fetch::NotAsked))
 }
 
 fn set_state(part: usize, state: Fetch) {
     FETCHES.with_borrow_mut(|f| {
         if f.len() <= part {
-            f.resize(part + 1, Fetch::Idle);
+            f.resize(part + 1, Fetch::NotAsked);
         }
         f[part] = state;
     });
@@ -72,22 +73,30 @@ impl Explorer {
     pub fn some_text_failed(&self) -> bool {
         FETCHES.with_borrow(|f| f.contains(&Fetch::Failed))
     }
+
+    /// Whether one of `parts` failed to load.
+    pub fn failed_among(&self, parts: &[usize]) -> bool {
+        parts.iter().any(|&p| state(p) == Fetch::Failed)
+    }
 }
 
-/// Fetches the parts not known nor already on their way.
+/// Fetches the parts never asked for (not those loading, loaded, or that failed: "Try again"
+/// asks for these again).
 pub fn want(explorer: Explorer, parts: Vec<usize>) {
-    for part in parts.into_iter().filter(|&p| state(p) == Fetch::Idle) {
+    for part in parts.into_iter().filter(|&p| state(p) == Fetch::NotAsked) {
         set_state(part, Fetch::Loading);
         let file = explorer.corpus().parts[part].file.as_ref();
         browser::fetch_part(file, move |result| {
             let result = result.and_then(|bytes| {
-                // Texts are borrowed from the part's bytes for the life of the page.
+                // A page that is not a part (a host answering with its own page) is refused before
+                // it is kept; a good one is borrowed from for the life of the page.
+                explorer::codec::verify_part(&bytes).map_err(|e| e.to_string())?;
                 explorer.index.texts.add(part, Box::leak(bytes.into_boxed_slice())).map_err(|e| e.to_string())
             });
             if let Err(reason) = &result {
                 browser::log_error(&format!("the article texts in {file} could not be loaded: {reason}"));
             }
-            set_state(part, if result.is_ok() { Fetch::Idle } else { Fetch::Failed });
+            set_state(part, if result.is_ok() { Fetch::Loaded } else { Fetch::Failed });
             explorer.arrived.update(|n| *n += 1);
             wake();
         });
@@ -108,28 +117,48 @@ fn settled(parts: &[usize]) -> bool {
     parts.iter().all(|&p| state(p) != Fetch::Loading)
 }
 
-/// Tries the parts that failed again (the "try again" button).
+/// Asks again for the parts that failed (the "Try again" button): the views that need them ask
+/// again when they are rendered.
 pub fn retry(explorer: Explorer) {
-    FETCHES.with_borrow_mut(|f| f.iter_mut().filter(|s| **s == Fetch::Failed).for_each(|s| *s = Fetch::Idle));
+    FETCHES.with_borrow_mut(|f| f.iter_mut().filter(|s| **s == Fetch::Failed).for_each(|s| *s = Fetch::NotAsked));
     explorer.arrived.update(|n| *n += 1);
 }
 
 /// Calls `then` once `parts` have all arrived or failed, or after `wait_ms` if given,
-/// whichever is first; at once, in this task, when there is nothing to wait for.
+/// whichever is first; at once, in this task, when there is nothing to wait for. Parts that
+/// failed before are asked for again.
 pub fn when_loaded(explorer: Explorer, parts: Vec<usize>, wait_ms: Option<u32>, then: impl FnOnce() + 'static) {
+    for &p in &parts {
+        if state(p) == Fetch::Failed {
+            set_state(p, Fetch::NotAsked);
+        }
+    }
     want(explorer, parts.clone());
     if settled(&parts) {
         return then();
     }
-    let once = std::rc::Rc::new(std::cell::Cell::new(Some(then)));
-    let run = move || {
+    type Shared<T> = std::rc::Rc<std::cell::Cell<Option<T>>>;
+    let once: Shared<Box<dyn FnOnce()>> = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(then))));
+    let timer: Shared<gloo::timers::callback::Timeout> = std::rc::Rc::new(std::cell::Cell::new(None));
+    if let Some(ms) = wait_ms {
+        let (once, cell) = (once.clone(), timer.clone());
+        timer.set(Some(gloo::timers::callback::Timeout::new(ms, move || {
+            // Not dropped from inside its own callback: forgotten (it has run).
+            if let Some(t) = cell.take() {
+                t.forget();
+            }
+            if let Some(f) = once.take() {
+                f();
+            }
+        })));
+    }
+    let waiter = move || {
+        // The parts came first: the timer is cancelled (it would also keep the build's
+        // pre-rendering process alive until it fires).
+        drop(timer.take());
         if let Some(f) = once.take() {
             f();
         }
     };
-    if let Some(ms) = wait_ms {
-        let run = run.clone();
-        gloo::timers::callback::Timeout::new(ms, run).forget();
-    }
-    WAITERS.with_borrow_mut(|w| w.push((parts, Box::new(run))));
+    WAITERS.with_borrow_mut(|w| w.push((parts, Box::new(waiter))));
 }

@@ -11,7 +11,7 @@ use explorer::query::{Filter, ViewState};
 use leptos::prelude::*;
 
 use super::dom::{self, Node, el};
-use super::shared::{cited_items, passage_href, passage_marks, sheet, text_pending};
+use super::shared::{cited_items, passage_href, passage_marks, retry_button, sheet};
 use super::{Explorer, browser, entity};
 
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
@@ -113,7 +113,15 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         s.passage = None;
     });
     let Some(text) = explorer.text(doc_index) else {
-        return reader_frame(explorer, t, doc, &close, vec![el("p").child(text_pending(explorer, doc_index))]);
+        let pending = match explorer.text_failed(doc_index) {
+            true => el("p")
+                .class("text-pending failed")
+                .text(t.text_failed_one)
+                .text(" ")
+                .child(retry_button(t, "reader-title")),
+            false => el("p").class("text-pending").text(t.text_loading),
+        };
+        return reader_frame(explorer, t, doc, &close, vec![pending]);
     };
     let body: Vec<Node> = pieces(doc.length, &doc.furniture, &doc.passages)
         .into_iter()

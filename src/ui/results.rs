@@ -68,7 +68,11 @@ pub fn results(explorer: Explorer) -> Node {
                     )
                     .text(view_label(t, view))
                     .text(" ")
-                    .child(el("span").class("count").text(&count(&explorer, &e, view).to_string()))
+                    .child(el("span").class("count").text(&match e.waiting && view != View::Timeline {
+                        // A search waiting for texts: not known yet.
+                        true => "…".to_string(),
+                        false => count(&explorer, &e, view).to_string(),
+                    }))
             })
             .collect();
         // On a narrow screen the selected tab may lie past the edge: bring it into view.
@@ -80,7 +84,7 @@ pub fn results(explorer: Explorer) -> Node {
                 .attr("data-roving", "")
                 .attr("aria-label", t.results_tabs)
                 .children(tabs),
-            export_bar(t),
+            export_bar(t, explorer.export_status.get()),
         ]
     });
     let panel = el("section").attr("id", "results-panel").attr("role", "tabpanel");
@@ -94,6 +98,7 @@ pub fn results(explorer: Explorer) -> Node {
         if e.waiting && state.view != View::Timeline {
             return searching(&explorer);
         }
+
         if count(&explorer, &e, state.view) == 0 {
             return empty(&explorer, &state);
         }
@@ -109,7 +114,9 @@ pub fn results(explorer: Explorer) -> Node {
             View::Compare => compare::build(&explorer, &e, &state),
         }
     });
-    el("div").child(tabs).child(panel)
+    // A region of its own, so that the notice coming or going leaves the list's elements alone.
+    let notice = dom::keep(el("div").class("texts-notice"), move || texts_failed(&explorer).into_iter().collect());
+    el("div").child(tabs).child(notice).child(panel)
 }
 
 /// A list of results, a page at a time.
@@ -131,17 +138,34 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
     let t = explorer.t_now();
-    let index = explorer.index;
     explorer.arrived.track();
-    super::parts::want(*explorer, index.texts.all_missing());
+    let missing = explorer.index.texts.all_missing();
     let total = explorer.corpus().parts.len();
-    let done = total - index.texts.all_missing().len();
-    let status = el("div").class("empty searching").attr("role", "status");
+    let done = total - missing.len();
+    super::parts::want(*explorer, missing);
+    let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
-        true => status.child(el("p").text(t.texts_failed)).child(retry_button(t)),
-        false => status.child(el("p").text(&format!("{} ({done}/{total})", t.texts_searching))),
+        true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "searching")),
+        false => status.child(el("p").text(&format!("{} {}.", t.texts_searching, t.parts_loaded(done, total)))),
     };
     vec![status]
+}
+
+/// Above a list, when some texts could not be loaded: says so once, with a way to try again
+/// (the cards concerned say "text not loaded").
+fn texts_failed(explorer: &Explorer) -> Option<Node> {
+    let t = explorer.t_now();
+    explorer.arrived.track();
+    // A waiting search says it in its own status.
+    if explorer.eval.with(|e| e.waiting) && explorer.state.with(|s| s.view != View::Timeline) {
+        return None;
+    }
+    explorer.some_text_failed().then(|| {
+        el("div")
+            .class("texts-failed")
+            .attr("role", "status")
+            .child(el("p").text(t.texts_failed).text(" ").child(retry_button(t, "results-panel")))
+    })
 }
 
 /// Why nothing matched, and a way out.
@@ -233,8 +257,16 @@ fn passage_items(explorer: &Explorer, e: &Evaluation, _: &ViewState, shown: usiz
     e.passages.iter().take(shown).map(|&(d, p)| passage_item(explorer, d, p, &passage_marks(explorer, d, p))).collect()
 }
 
-/// The export buttons (handled in `events`, which calls [`export`]).
-fn export_bar(t: &Strings) -> Node {
+/// Where an export that waits for texts stands (texts in parts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportStatus {
+    Waiting,
+    Failed,
+}
+
+/// The export buttons (handled in `events`, which calls [`export`]), and what an export waiting
+/// for texts is doing.
+fn export_bar(t: &Strings, status: Option<ExportStatus>) -> Node {
     let button = |format: ExportFormat, label: &str| {
         el("button")
             .class("export-button")
@@ -252,29 +284,53 @@ fn export_bar(t: &Strings) -> Node {
         .child(button(ExportFormat::CsvSemicolon, t.export_csv_semicolon).attr("title", t.export_csv_semicolon_hint))
         .child(button(ExportFormat::Json, t.export_json))
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
+        .child(el("span").class("export-status").attr("role", "status").text(match status {
+            Some(ExportStatus::Waiting) => t.export_waiting,
+            Some(ExportStatus::Failed) => t.export_failed,
+            None => "",
+        }))
 }
 
 /// Downloads the current results, exactly as filtered, in `format`; with the texts in parts,
-/// once the texts it quotes are loaded (and not at all if some cannot be: no row without its
-/// text).
+/// once the texts it quotes are loaded (a search waiting for texts: all of them), saying so
+/// meanwhile, and not at all if some cannot be: no row without its text, no empty file for a
+/// search that has not run.
 pub fn export(explorer: &Explorer, format: ExportFormat) {
+    use explorer::export::Export;
+    let lang = explorer.state.with_untracked(|s| s.lang);
+    let permalink = browser::current_url();
+    let missing = explorer.eval.with_untracked(|eval| match eval.waiting {
+        true => explorer.index.texts.all_missing(),
+        false => Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts(),
+    });
+    if missing.is_empty() {
+        explorer.export_status.set(None);
+        return save(explorer, format);
+    }
+    // One export at a time: another click while one waits does nothing.
+    if explorer.export_status.get_untracked() == Some(ExportStatus::Waiting) {
+        return;
+    }
+    explorer.export_status.set(Some(ExportStatus::Waiting));
+    let explorer = *explorer;
+    let view = explorer.state.get_untracked();
+    super::parts::when_loaded(explorer, missing.clone(), None, move || {
+        if explorer.failed_among(&missing) {
+            return explorer.export_status.set(Some(ExportStatus::Failed));
+        }
+        explorer.export_status.set(None);
+        // Not if the user moved on to another view meanwhile.
+        if explorer.state.with_untracked(|s| *s == view) {
+            save(&explorer, format);
+        }
+    });
+}
+
+/// Writes the export file of the current results, every text they quote being loaded.
+fn save(explorer: &Explorer, format: ExportFormat) {
     use explorer::export::{Export, csv_with, json};
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
-    let missing = explorer
-        .eval
-        .with_untracked(|eval| Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts());
-    if !missing.is_empty() {
-        let explorer = *explorer;
-        let view = explorer.state.get_untracked();
-        super::parts::when_loaded(explorer, missing, None, move || {
-            // Unless the view changed meanwhile, or a part failed (the page then says so).
-            if explorer.state.with_untracked(|s| *s == view) && !explorer.some_text_failed() {
-                export(&explorer, format);
-            }
-        });
-        return;
-    }
     let content = explorer.eval.with_untracked(|eval| {
         let export = Export { index: explorer.index, eval, permalink: &permalink, lang };
         match format {

@@ -266,17 +266,25 @@ pub fn disputed_badge(explorer: &Explorer, fact: &str) -> Option<Node> {
     })
 }
 
-/// In place of an article text not loaded yet (see `parts`): that it is coming, or that it
-/// could not be loaded, with a way to try again.
+/// In place of a card's or a passage's text not loaded yet (see `parts`): that it is coming,
+/// or that it could not be loaded (the list's notice offers to try again: one button, not one
+/// per card).
 pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
     let t = explorer.t_now();
     match explorer.text_failed(doc) {
-        true => el("span").class("text-pending failed").text(t.texts_failed).text(" ").child(retry_button(t)),
+        true => el("span").class("text-pending failed").text(t.text_not_loaded),
         false => el("span").class("text-pending").text(t.text_loading),
     }
 }
 
-/// The button that fetches again the parts of the texts that failed to load.
-pub fn retry_button(t: &Strings) -> Node {
-    el("button").class("retry").attr("type", "button").attr("data-action", Action::RetryTexts.key()).text(t.retry)
+/// The button that asks again for the parts of the texts that failed to load. The button goes
+/// with the failure it reports: focus then moves to the element `focus_after` (by id), which
+/// stays and says the texts are loading.
+pub fn retry_button(t: &Strings, focus_after: &str) -> Node {
+    el("button")
+        .class("retry")
+        .attr("type", "button")
+        .attr("data-action", Action::RetryTexts.key())
+        .attr("data-focus-after", focus_after)
+        .text(t.retry)
 }
