@@ -36,10 +36,19 @@ let page = readFileSync(html, "utf8");
 const profile = process.env.TRUNK_PROFILE === "debug" ? "debug" : "release";
 const target = process.env.CARGO_TARGET_DIR ?? fileURLToPath(new URL("../target", import.meta.url));
 const partsDir = join(target, "wasm32-unknown-unknown", profile, "corpus-parts");
-const [corpusVersion, ...partFiles] = readFileSync(join(partsDir, "manifest"), "utf8").split("\n").filter(Boolean);
+let manifest;
+try {
+  manifest = readFileSync(join(partsDir, "manifest"), "utf8");
+} catch (error) {
+  throw new Error(`post-build: ${partsDir}/manifest, which build.rs writes, cannot be read (${error.code}): is the target folder elsewhere? (CARGO_TARGET_DIR is read)`);
+}
+const [corpusVersion, ...partFiles] = manifest.split("\n").filter(Boolean);
+// The wasm names its corpus version and its parts (strings of its index): they must be these.
 const wasmName = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
-if (!wasmName || !readFileSync(join(dir, wasmName)).includes(Buffer.from(corpusVersion))) {
-  throw new Error(`post-build: ${partsDir} is of another corpus (${corpusVersion}) than the wasm just built; rebuild`);
+const wasmText = wasmName ? readFileSync(join(dir, wasmName)).toString("latin1") : "";
+const named = [...new Set(wasmText.match(/texts-[0-9a-f]{16}\.bin/g) ?? [])].sort();
+if (!wasmText.includes(corpusVersion) || named.join() !== [...partFiles].sort().join()) {
+  throw new Error(`post-build: ${partsDir} holds the parts of another build than this wasm; run \`touch build.rs\` and build again`);
 }
 for (const name of partFiles) copyFileSync(join(partsDir, name), join(dir, name));
 console.log(`post-build: ${partFiles.length ? `${partFiles.length} parts of the article texts` : "texts embedded, no parts"}`);
@@ -94,7 +103,11 @@ console.log(`post-build: ${SINGLE} written`);
 
 // 5. The offline worker: the template with this build's files and a version that changes
 //    with any of them (their names carry their content hash; the page's own hash is added).
-const files = built.filter((f) => f !== "index.html").sort();
+// Of the parts of the texts (a large corpus), only those the first view shows, which the page
+// preloads: the worker keeps the others as they are read (src/offline-worker.js).
+const preloaded = new Set([...page.matchAll(/href=\.\/(texts-[0-9a-f]{16}\.bin)[^>]*data-part>/g)].map((m) => m[1]));
+const isPart = (f) => /^texts-[0-9a-f]{16}\.bin$/.test(f);
+const files = built.filter((f) => f !== "index.html" && (!isPart(f) || preloaded.has(f))).sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("../src/offline-worker.js", import.meta.url), "utf8")
   .replace("__BUILD__", version)

@@ -69,6 +69,8 @@ if (errors.length) fail(`the app reported an error while rendering the first vie
 if (document.getElementById("fatal")) fail(`the app showed its failure notice: ${document.getElementById("fatal").textContent}`);
 if (!document.body.querySelector("[data-doc]")) fail("the first view lists no document");
 if (!document.documentElement.hasAttribute("data-ready")) fail("the app did not take over the first view");
+// Never a loading state baked into the page: the first view's texts were all there.
+if (document.body.querySelector(".text-pending, .searching")) fail("the first view was written before its texts had arrived");
 delete globalThis.explorerPart;
 
 // Mark what the app built, so that it can find it again.

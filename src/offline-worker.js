@@ -63,6 +63,22 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  // The other files are named by their content: a cached copy is always the right one.
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  // The other files are named by their content: a cached copy is always the right one. The
+  // parts of the article texts that the first view does not show (a large corpus) are not
+  // cached at install, which would make every visitor download every text; each is kept once
+  // fetched, so that what was read opens offline too.
+  const part = /\/texts-[0-9a-f]{16}\.bin$/.test(new URL(request.url).pathname);
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then(
+      (hit) =>
+        hit ||
+        fetch(request).then((response) => {
+          if (part && response.ok) {
+            const copy = response.clone();
+            caches.open(CACHE).then((cache) => cache.put(request, copy));
+          }
+          return response;
+        }),
+    ),
+  );
 });

@@ -25,8 +25,11 @@ export async function launchChromium() {
  * Opens a page that watches itself.
  * @returns {Promise<{page: import('playwright-core').Page, problems: string[], foreign: string[], context: any}>}
  */
-export async function openWatchedPage(browser, { origin, viewport = { width: 1280, height: 900 }, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+export async function openWatchedPage(
+  browser,
+  { origin, viewport = { width: 1280, height: 900 }, colorScheme = "light", serviceWorkers = "allow" } = {},
+) {
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers });
   const page = await context.newPage();
   const problems = [];
   const foreign = [];

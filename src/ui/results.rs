@@ -145,7 +145,7 @@ fn searching(explorer: &Explorer) -> Vec<Node> {
     super::parts::want(*explorer, missing);
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
-        true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "searching")),
+        true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "results-panel")),
         false => status.child(el("p").text(&format!("{} {}.", t.texts_searching, t.parts_loaded(done, total)))),
     };
     vec![status]
