@@ -39,6 +39,12 @@ fn run() -> Result<(), String> {
     let corpus = corpus_build::compile::compile_dir(&dir).map_err(|e| format!("the corpus does not compile: {e}"))?;
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?);
     let text: usize = corpus.documents.iter().map(|d| d.length).sum();
+    // The app knows at compile time whether its texts are in parts (`explorer::embedded::
+    // TEXTS_IN_PARTS`): below the threshold the code that loads them is dropped from the wasm.
+    println!("cargo::rustc-check-cfg=cfg(texts_in_parts)");
+    if text > PARTED_ABOVE {
+        println!("cargo::rustc-cfg=texts_in_parts");
+    }
     let (bytes, parts) = match text > PARTED_ABOVE {
         true => corpus::codec::encode_parted(&corpus, PART_BYTES),
         false => (corpus::codec::encode(&corpus), Vec::new()),

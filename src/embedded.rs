@@ -8,6 +8,12 @@ use std::sync::OnceLock;
 use crate::codec::{DecodeError, decode};
 use crate::model::Corpus;
 
+/// Whether the build wrote the article texts apart, in parts beside the page (a corpus past
+/// `build.rs`'s size threshold). A constant, not a `#[cfg]`: both kinds of build compile and
+/// check every line, and below the threshold the compiler drops the code that loads parts
+/// (measured: −5.7 KB gzipped).
+pub const TEXTS_IN_PARTS: bool = cfg!(texts_in_parts);
+
 /// The corpus in its binary form, written by `build.rs` into `OUT_DIR`.
 pub static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 

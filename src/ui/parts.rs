@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 
+use explorer::embedded::TEXTS_IN_PARTS;
 use explorer::model::Span;
 use leptos::prelude::*;
 
@@ -53,7 +54,7 @@ impl Explorer {
     pub fn text(&self, doc: usize) -> Option<&'static str> {
         self.arrived.track();
         let text = self.index.texts.get(doc);
-        if text.is_none() {
+        if TEXTS_IN_PARTS && text.is_none() {
             want(*self, self.index.texts.missing_parts([doc]));
         }
         text
@@ -128,6 +129,9 @@ pub fn retry(explorer: Explorer) {
 /// whichever is first; at once, in this task, when there is nothing to wait for. Parts that
 /// failed before are asked for again.
 pub fn when_loaded(explorer: Explorer, parts: Vec<usize>, wait_ms: Option<u32>, then: impl FnOnce() + 'static) {
+    if !TEXTS_IN_PARTS {
+        return then();
+    }
     for &p in &parts {
         if state(p) == Fetch::Failed {
             set_state(p, Fetch::NotAsked);

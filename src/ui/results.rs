@@ -1,6 +1,7 @@
 //! The results: tabs for documents, timeline, passages and network; an explanation when
 //! empty; the export of what they hold.
 
+use explorer::embedded::TEXTS_IN_PARTS;
 use explorer::i18n::{Strings, sector_label, strings};
 use explorer::model::Target;
 use explorer::query::action::{Action, ExportFormat};
@@ -95,7 +96,7 @@ pub fn results(explorer: Explorer) -> Node {
         let e = explorer.eval.get();
         let state = explorer.state.get();
         let shown = explorer.shown.get();
-        if e.waiting && state.view != View::Timeline {
+        if TEXTS_IN_PARTS && e.waiting && state.view != View::Timeline {
             return searching(&explorer);
         }
 
@@ -115,8 +116,9 @@ pub fn results(explorer: Explorer) -> Node {
         }
     });
     // A region of its own, so that the notice coming or going leaves the list's elements alone.
-    let notice = dom::keep(el("div").class("texts-notice"), move || texts_failed(&explorer).into_iter().collect());
-    el("div").child(tabs).child(notice).child(panel)
+    let notice = TEXTS_IN_PARTS
+        .then(|| dom::keep(el("div").class("texts-notice"), move || texts_failed(&explorer).into_iter().collect()));
+    el("div").child(tabs).child_opt(notice).child(panel)
 }
 
 /// A list of results, a page at a time.
@@ -284,10 +286,12 @@ fn export_bar(t: &Strings, status: Option<ExportStatus>) -> Node {
         .child(button(ExportFormat::CsvSemicolon, t.export_csv_semicolon).attr("title", t.export_csv_semicolon_hint))
         .child(button(ExportFormat::Json, t.export_json))
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
-        .child(el("span").class("export-status").attr("role", "status").text(match status {
-            Some(ExportStatus::Waiting) => t.export_waiting,
-            Some(ExportStatus::Failed) => t.export_failed,
-            None => "",
+        .child_opt(TEXTS_IN_PARTS.then(|| {
+            el("span").class("export-status").attr("role", "status").text(match status {
+                Some(ExportStatus::Waiting) => t.export_waiting,
+                Some(ExportStatus::Failed) => t.export_failed,
+                None => "",
+            })
         }))
 }
 
@@ -297,6 +301,9 @@ fn export_bar(t: &Strings, status: Option<ExportStatus>) -> Node {
 /// search that has not run.
 pub fn export(explorer: &Explorer, format: ExportFormat) {
     use explorer::export::Export;
+    if !TEXTS_IN_PARTS {
+        return save(explorer, format);
+    }
     let lang = explorer.state.with_untracked(|s| s.lang);
     let permalink = browser::current_url();
     let missing = explorer.eval.with_untracked(|eval| match eval.waiting {
