@@ -61,12 +61,10 @@ pub struct Strings {
     pub text_not_loaded: &'static str,
     /// The reader, its document's text not loaded.
     pub text_failed_one: &'static str,
-    /// A search waiting for the texts it reads, before "n of m parts".
+    /// A search waiting for the texts it reads, before "n sur m" (articles whose text is in).
     pub texts_searching: &'static str,
-    /// "parties sur" in "2 parties sur 4".
-    pub parts_of: &'static str,
-    /// "parts" in "2 of 4 parts" (empty in French).
-    pub parts_word: &'static str,
+    /// "sur" in "28 sur 70".
+    pub of: &'static str,
     pub texts_failed: &'static str,
     pub retry: &'static str,
     pub export_waiting: &'static str,
@@ -229,12 +227,11 @@ pub static FR: Strings = Strings {
     text_not_loaded: "Texte non chargé.",
     text_failed_one: "Le texte de cet article n’a pas pu être chargé (connexion interrompue ?).",
     texts_searching: "Recherche dans le texte des articles, en cours de chargement :",
-    parts_of: "parties sur",
-    parts_word: "",
+    of: "sur",
     texts_failed: "Le texte de certains articles n’a pas pu être chargé (connexion interrompue ?).",
     retry: "Réessayer",
     export_waiting: "Export : chargement du texte des articles…",
-    export_failed: "Export impossible : le texte de certains articles n’a pas pu être chargé. Réessayez.",
+    export_failed: "Export impossible : le texte de certains articles n’a pas pu être chargé. Relancez l’export une fois la connexion revenue.",
     all_sources: "Afficher toutes les sources",
     unknown_outlet: "Média non indiqué",
     unknown_date: "date inconnue",
@@ -390,12 +387,11 @@ pub static EN: Strings = Strings {
     text_not_loaded: "Text not loaded.",
     text_failed_one: "The text of this article could not be loaded (connection lost?).",
     texts_searching: "Searching the articles’ text, still loading:",
-    parts_of: "of",
-    parts_word: " parts",
+    of: "of",
     texts_failed: "The text of some articles could not be loaded (connection lost?).",
     retry: "Try again",
     export_waiting: "Export: loading the articles’ text…",
-    export_failed: "Export not possible: the text of some articles could not be loaded. Try again.",
+    export_failed: "Export not possible: the text of some articles could not be loaded. Export again once the connection is back.",
     all_sources: "Show every source",
     unknown_outlet: "Unknown outlet",
     unknown_date: "unknown date",
@@ -535,11 +531,6 @@ impl Strings {
     /// assert_eq!(EN.count(0, Counted::Documents), "0 documents");
     /// assert_eq!(FR.count(2, Counted::SharedPassages), "2 passages en commun");
     /// ```
-    /// How far the parts of the texts are loaded: "2 parties sur 4", "2 of 4 parts".
-    pub fn parts_loaded(&self, done: usize, total: usize) -> String {
-        format!("{done} {} {total}{}", self.parts_of, self.parts_word)
-    }
-
     pub fn count(&self, n: usize, what: Counted) -> String {
         let (one, many) = match what {
             Counted::Documents => (self.document_one, self.documents_count),

@@ -96,8 +96,11 @@ test("the texts are in parts beside the page; the first view's are preloaded, ea
   assert.ok(await page.locator(".doc-card .snippet").first().innerText());
   assert.deepEqual([...new Set(fetched)].sort(), preloaded.sort(), "only the first view's parts so far");
   // The next page of the list: its texts, in a part not loaded yet, come when it shows.
-  await page.locator('[data-action="more"]').click();
+  // By keyboard: focus goes to the first new card (the button is gone: the list is whole).
+  await page.locator('[data-action="more"]').focus();
+  await page.keyboard.press("Enter");
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
+  await page.waitForFunction(() => document.activeElement?.closest(".doc-card") === document.querySelectorAll(".doc-card")[50]);
   await page.waitForFunction(() => !document.querySelector(".text-pending"));
   assert.equal(new Set(fetched).size, preloaded.length + 1);
   // A search reads every text, and finds what is there: a word of that sentence.

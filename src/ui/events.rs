@@ -31,7 +31,18 @@ pub fn install(explorer: Explorer) {
             Action::ToggleFilters => keys::open_drawer(explorer),
             Action::CloseFilters => keys::close_drawer(explorer),
             Action::DismissNotices => explorer.notices.set(Vec::new()),
-            Action::ShowMore => explorer.shown.update(|n| *n += PAGE),
+            Action::ShowMore => {
+                let first_new = explorer.shown.get_untracked() + 1;
+                explorer.shown.update(|n| *n += PAGE);
+                // The button may be gone (the list is whole): focus goes to the first new
+                // item's link, where reading goes on.
+                browser::later(move || {
+                    if let Some(link) = browser::find(&format!("#results-panel ol > li:nth-child({first_new}) a[href]"))
+                    {
+                        browser::focus_element(&link);
+                    }
+                });
+            }
             Action::AllSources => {
                 explorer.all_sources.set(true);
                 // The button is gone: focus goes to the first source it revealed.
@@ -46,6 +57,7 @@ pub fn install(explorer: Explorer) {
             Action::Export(format) => results::export(&explorer, format),
             Action::RetryTexts => {
                 parts::retry(explorer);
+                explorer.export_status.set(None);
                 // The button is gone with the failure it reported: focus goes to the element it
                 // names, which stays.
                 if let Some(id) = button.get_attribute("data-focus-after") {

@@ -141,14 +141,13 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
 fn searching(explorer: &Explorer) -> Vec<Node> {
     let t = explorer.t_now();
     explorer.arrived.track();
-    let missing = explorer.index.texts.all_missing();
-    let total = explorer.corpus().parts.len();
-    let done = total - missing.len();
-    super::parts::want(*explorer, missing);
+    let total = explorer.corpus().documents.len();
+    let done = (0..total).filter(|&d| explorer.index.texts.get(d).is_some()).count();
+    super::parts::want(*explorer, explorer.index.texts.all_missing());
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
         true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "results-panel")),
-        false => status.child(el("p").text(&format!("{} {}.", t.texts_searching, t.parts_loaded(done, total)))),
+        false => status.child(el("p").text(&format!("{} {done} {} {total}.", t.texts_searching, t.of))),
     };
     vec![status]
 }
