@@ -55,20 +55,6 @@ pub struct Strings {
     pub no_results_why: &'static str,
     pub remove_last_filter: &'static str,
     pub show_more: &'static str,
-    /// In place of an article text still on its way (texts in parts).
-    pub text_loading: &'static str,
-    /// In place of a card's or a passage's text whose part could not be loaded.
-    pub text_not_loaded: &'static str,
-    /// The reader, its document's text not loaded.
-    pub text_failed_one: &'static str,
-    /// A search waiting for the texts it reads, before "n sur m" (articles whose text is in).
-    pub texts_searching: &'static str,
-    /// "sur" in "28 sur 70".
-    pub of: &'static str,
-    pub texts_failed: &'static str,
-    pub retry: &'static str,
-    pub export_waiting: &'static str,
-    pub export_failed: &'static str,
     /// The button that shows every value of the sources facet (followed by their number).
     pub all_sources: &'static str,
     pub unknown_outlet: &'static str,
@@ -223,15 +209,6 @@ pub static FR: Strings = Strings {
     no_results_why: "Aucun élément ne remplit tous ces filtres à la fois :",
     remove_last_filter: "Retirer le dernier filtre",
     show_more: "Afficher plus",
-    text_loading: "Chargement du texte…",
-    text_not_loaded: "Texte non chargé.",
-    text_failed_one: "Le texte de cet article n’a pas pu être chargé (connexion interrompue ?).",
-    texts_searching: "Recherche dans le texte des articles, en cours de chargement :",
-    of: "sur",
-    texts_failed: "Le texte de certains articles n’a pas pu être chargé (connexion interrompue ?).",
-    retry: "Réessayer",
-    export_waiting: "Export : chargement du texte des articles…",
-    export_failed: "Export impossible : le texte de certains articles n’a pas pu être chargé. Relancez l’export une fois la connexion revenue.",
     all_sources: "Afficher toutes les sources",
     unknown_outlet: "Média non indiqué",
     unknown_date: "date inconnue",
@@ -383,15 +360,6 @@ pub static EN: Strings = Strings {
     no_results_why: "Nothing matches all these filters at once:",
     remove_last_filter: "Remove the last filter",
     show_more: "Show more",
-    text_loading: "Loading the text…",
-    text_not_loaded: "Text not loaded.",
-    text_failed_one: "The text of this article could not be loaded (connection lost?).",
-    texts_searching: "Searching the articles’ text, still loading:",
-    of: "of",
-    texts_failed: "The text of some articles could not be loaded (connection lost?).",
-    retry: "Try again",
-    export_waiting: "Export: loading the articles’ text…",
-    export_failed: "Export not possible: the text of some articles could not be loaded. Export again once the connection is back.",
     all_sources: "Show every source",
     unknown_outlet: "Unknown outlet",
     unknown_date: "unknown date",
@@ -505,6 +473,58 @@ pub static EN: Strings = Strings {
 };
 
 /// The strings of a language.
+/// The words of a large corpus's texts loading in parts (see `explorer::texts`): apart from
+/// [`Strings`], so that a build whose texts are embedded carries none of them.
+#[derive(Debug)]
+pub struct TextStrings {
+    /// In place of an article text still on its way.
+    pub text_loading: &'static str,
+    /// In place of a card's or a passage's text whose part could not be loaded.
+    pub text_not_loaded: &'static str,
+    /// The reader, its document's text not loaded.
+    pub text_failed_one: &'static str,
+    /// A search waiting for the texts it reads, before "n sur m" (articles whose text is in).
+    pub texts_searching: &'static str,
+    /// "sur" in "28 sur 70".
+    pub of: &'static str,
+    pub texts_failed: &'static str,
+    pub retry: &'static str,
+    pub export_waiting: &'static str,
+    pub export_failed: &'static str,
+}
+
+pub static TEXTS_FR: TextStrings = TextStrings {
+    text_loading: "Chargement du texte…",
+    text_not_loaded: "Texte non chargé.",
+    text_failed_one: "Le texte de cet article n’a pas pu être chargé (connexion interrompue ?).",
+    texts_searching: "Recherche dans le texte des articles, en cours de chargement — textes chargés :",
+    of: "sur",
+    texts_failed: "Le texte de certains articles n’a pas pu être chargé (connexion interrompue ?).",
+    retry: "Réessayer",
+    export_waiting: "Export : chargement du texte des articles…",
+    export_failed: "Export impossible : le texte de certains articles n’a pas pu être chargé. Relancez l’export une fois la connexion revenue.",
+};
+
+pub static TEXTS_EN: TextStrings = TextStrings {
+    text_loading: "Loading the text…",
+    text_not_loaded: "Text not loaded.",
+    text_failed_one: "The text of this article could not be loaded (connection lost?).",
+    texts_searching: "Searching the articles’ text, still loading — loaded so far:",
+    of: "of",
+    texts_failed: "The text of some articles could not be loaded (connection lost?).",
+    retry: "Try again",
+    export_waiting: "Export: loading the articles’ text…",
+    export_failed: "Export not possible: the text of some articles could not be loaded. Export again once the connection is back.",
+};
+
+/// The words of texts loading in parts, in `lang`.
+pub fn text_strings(lang: Lang) -> &'static TextStrings {
+    match lang {
+        Lang::Fr => &TEXTS_FR,
+        Lang::En => &TEXTS_EN,
+    }
+}
+
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Fr => &FR,

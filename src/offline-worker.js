@@ -75,7 +75,14 @@ self.addEventListener("fetch", (event) => {
         fetch(request).then((response) => {
           if (part && response.ok) {
             const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(request, copy));
+            // Only a real part, by its format's first bytes ("MRP1", crates/corpus/src/codec.rs):
+            // never a host's page answering for a missing file, which would then be served
+            // from the cache for good.
+            const keep = copy.arrayBuffer().then((bytes) => {
+              const head = bytes.byteLength >= 4 ? String.fromCharCode(...new Uint8Array(bytes, 0, 4)) : "";
+              if (head === "MRP1") return caches.open(CACHE).then((cache) => cache.put(request, new Response(bytes)));
+            });
+            event.waitUntil(keep.catch(() => {}));
           }
           return response;
         }),

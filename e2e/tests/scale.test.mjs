@@ -227,13 +227,26 @@ test("offline after one visit: the worker keeps the first view's parts and those
     const name = (await caches.keys()).find((k) => k.startsWith("mali-russie-explorer "));
     return (await (await caches.open(name)).keys()).filter((r) => /texts-/.test(r.url)).length === n;
   }, all.length);
-  // Offline: the page and every text read open again.
+  // Offline: the page and every text read open again, from the worker's cache.
   await context.setOffline(true);
+  const served = [];
+  page.on("response", (r) => PART.test(r.url()) && served.push(r.fromServiceWorker()));
   await page.reload();
   await waitForApp(page);
   await page.locator('[data-action="more"]').click();
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
   assert.equal(await page.locator(".text-pending").count(), 0);
+  assert.ok(served.length > 0 && served.every(Boolean), `parts served by the worker: ${served}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a search opened in the timeline asks for the texts too: the other views' counts come", async () => {
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin, serviceWorkers: "block" });
+  await page.goto(`${server.url}?q=coop%C3%A9ration&view=timeline`);
+  await waitForApp(page);
+  await page.waitForFunction(() => /^\d+$/.test(document.querySelector("#tab-documents .count")?.textContent.trim() ?? ""));
+  assert.ok(Number((await page.locator("#tab-documents .count").textContent()).trim()) > 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

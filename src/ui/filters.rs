@@ -354,6 +354,9 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         .unwrap_or(0)
         .max(1);
     let height = |count: usize| format!("{}%", 8 + count * 92 / max);
+    // While a search waits for texts, a bar's count is not known: "…", not a zero.
+    let zero = |count: usize| e.known(count) == Some(0);
+    let count_words = |count: usize| e.known(count).map_or_else(|| "…".to_string(), |n| t.count(n, Counted::Documents));
     let mut items = Vec::new();
     // One tab stop for the whole chart (arrow keys move between bars, see `keys`): the first
     // bar of the selected range, else the first bar.
@@ -372,13 +375,13 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
             s.filter.from = None;
             s.filter.to = Some(end);
         });
-        let aria = [label.as_str(), t.colon, &t.count(b.count, Counted::Documents)].concat();
+        let aria = [label.as_str(), t.colon, &count_words(b.count)].concat();
         items.push(
             el("li")
                 .class("earlier")
                 .child(
                     el("a")
-                        .class(if b.count == 0 { "bar zero" } else { "bar" })
+                        .class(if zero(b.count) { "bar zero" } else { "bar" })
                         .attr("href", &href)
                         .attr("data-nav", "")
                         .attr("aria-label", &aria)
@@ -402,12 +405,12 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         };
         let in_range =
             (from.is_some() || to.is_some()) && from.is_none_or(|f| b.end >= f) && to.is_none_or(|t| b.start <= t);
-        let class = match (in_range, b.count == 0) {
+        let class = match (in_range, zero(b.count)) {
             (true, _) => "bar in-range",
             (false, true) => "bar zero",
             _ => "bar",
         };
-        let aria = [label.as_str(), t.colon, &t.count(b.count, Counted::Documents)].concat();
+        let aria = [label.as_str(), t.colon, &count_words(b.count)].concat();
         let button = el("button")
             .class(class)
             .attr("type", "button")

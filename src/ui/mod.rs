@@ -57,10 +57,13 @@ pub fn start() {
         // preloads them with the page): the page that replaces the pre-rendered one is whole.
         // On a connection too slow for them, the app takes over anyway, its views saying
         // which texts are still coming.
-        let needed = explorer.state.with_untracked(|state| {
-            let eval = explorer.eval.get_untracked();
-            explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
-        });
+        let needed = match explorer::embedded::TEXTS_IN_PARTS {
+            true => explorer.state.with_untracked(|state| {
+                let eval = explorer.eval.get_untracked();
+                explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
+            }),
+            false => Vec::new(),
+        };
         // Maybe later, from a callback: under the page's reactive owner all the same.
         let owner = Owner::current();
         parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || match owner {
@@ -82,6 +85,14 @@ fn take_over(explorer: Explorer) {
     events::install(explorer);
     page::mount(explorer);
     takeover::restore(before, explorer);
+    // A search waits for every text, in whatever view: ask for them.
+    if explorer::embedded::TEXTS_IN_PARTS {
+        Effect::new(move |_| {
+            if explorer.eval.with(|e| e.waiting) {
+                parts::want(explorer, explorer.index.texts.all_missing());
+            }
+        });
+    }
     // The page is built and its handlers listen: the moment the app answers a click, which
     // the browser benchmark measures.
     browser::mark_ready();
@@ -262,8 +273,12 @@ impl Explorer {
         browser::later(move || write(step));
     }
 
-    /// Shows a new state; a new list of results starts again at one page.
+    /// Shows a new state; a new list of results starts again at one page, and an export that
+    /// could not be made is no longer news.
     fn set(&self, next: ViewState) {
+        if self.export_status.get_untracked() == Some(results::ExportStatus::Failed) {
+            self.export_status.set(None);
+        }
         let new_list = self.state.with_untracked(|s| s.filter != next.filter || s.view != next.view);
         if new_list {
             self.shown.set(PAGE);

@@ -52,9 +52,14 @@ impl Explorer {
     /// The text of document `doc` (an index), fetching its part when it is missing. Reactive: a
     /// view that asks is rendered again when the part arrives.
     pub fn text(&self, doc: usize) -> Option<&'static str> {
+        if !TEXTS_IN_PARTS {
+            // Embedded, every text is there (one out of range is empty): the views' code for a
+            // text on its way is dropped from the wasm.
+            return Some(self.index.texts.get(doc).unwrap_or_default());
+        }
         self.arrived.track();
         let text = self.index.texts.get(doc);
-        if TEXTS_IN_PARTS && text.is_none() {
+        if text.is_none() {
             want(*self, self.index.texts.missing_parts([doc]));
         }
         text
@@ -114,14 +119,23 @@ fn wake() {
     ready.into_iter().for_each(|(_, f)| f());
 }
 
+/// Whether every part has arrived or failed (not loading, nor back to "not asked" by Try again,
+/// which asks for them again).
 fn settled(parts: &[usize]) -> bool {
-    parts.iter().all(|&p| state(p) != Fetch::Loading)
+    parts.iter().all(|&p| matches!(state(p), Fetch::Loaded | Fetch::Failed))
 }
 
 /// Asks again for the parts that failed (the "Try again" button): the views that need them ask
 /// again when they are rendered.
 pub fn retry(explorer: Explorer) {
+    // (No part below the size threshold: and then none of the fetching code in the wasm.)
+    if !TEXTS_IN_PARTS {
+        return;
+    }
     FETCHES.with_borrow_mut(|f| f.iter_mut().filter(|s| **s == Fetch::Failed).for_each(|s| *s = Fetch::NotAsked));
+    // What waits for them (an export) asks too: no view may show them.
+    let waited: Vec<usize> = WAITERS.with_borrow(|w| w.iter().flat_map(|(parts, _)| parts.iter().copied()).collect());
+    want(explorer, waited);
     explorer.arrived.update(|n| *n += 1);
 }
 
@@ -138,6 +152,8 @@ pub fn when_loaded(explorer: Explorer, parts: Vec<usize>, wait_ms: Option<u32>, 
         }
     }
     want(explorer, parts.clone());
+    // Parts that failed are loading again: the views that said so say it.
+    explorer.arrived.update(|n| *n += 1);
     if settled(&parts) {
         return then();
     }

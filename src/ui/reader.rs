@@ -5,7 +5,7 @@
 //! Also the panel that holds the reader or an entity page, above the results.
 
 use explorer::format::date;
-use explorer::i18n::{Strings, precision, sector_label, strings};
+use explorer::i18n::{Strings, precision, sector_label, strings, text_strings};
 use explorer::model::{Document, Source, Span, Target};
 use explorer::query::{Filter, ViewState};
 use leptos::prelude::*;
@@ -113,13 +113,14 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         s.passage = None;
     });
     let Some(text) = explorer.text(doc_index) else {
+        let w = text_strings(state.lang);
         let pending = match explorer.text_failed(doc_index) {
             true => el("p")
                 .class("text-pending failed")
-                .text(t.text_failed_one)
+                .text(w.text_failed_one)
                 .text(" ")
-                .child(retry_button(t, "reader-title")),
-            false => el("p").class("text-pending").text(t.text_loading),
+                .child(retry_button(w, "reader-title")),
+            false => el("p").class("text-pending").text(w.text_loading),
         };
         return reader_frame(explorer, t, doc, &close, vec![pending]);
     };

@@ -2,12 +2,12 @@
 //! empty; the export of what they hold.
 
 use explorer::embedded::TEXTS_IN_PARTS;
-use explorer::i18n::{Strings, sector_label, strings};
+use explorer::i18n::{Strings, sector_label, strings, text_strings};
 use explorer::model::Target;
 use explorer::query::action::{Action, ExportFormat};
 use explorer::query::chips::{last, remove};
 use explorer::query::eval::{Evaluation, term_spans};
-use explorer::query::{Entity, View, ViewState};
+use explorer::query::{Entity, Lang, View, ViewState};
 use leptos::prelude::*;
 
 use super::chips::chip_label;
@@ -85,7 +85,7 @@ pub fn results(explorer: Explorer) -> Node {
                 .attr("data-roving", "")
                 .attr("aria-label", t.results_tabs)
                 .children(tabs),
-            export_bar(t, explorer.export_status.get()),
+            export_bar(t, state.lang, explorer.export_status.get()),
         ]
     });
     let panel = el("section").attr("id", "results-panel").attr("role", "tabpanel");
@@ -139,11 +139,10 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
 /// A search waiting for the article texts it reads (see `explorer::texts`): how far their
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
-    let t = explorer.t_now();
+    let t = text_strings(explorer.state.with_untracked(|s| s.lang));
     explorer.arrived.track();
     let total = explorer.corpus().documents.len();
     let done = (0..total).filter(|&d| explorer.index.texts.get(d).is_some()).count();
-    super::parts::want(*explorer, explorer.index.texts.all_missing());
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
         true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "results-panel")),
@@ -155,7 +154,7 @@ fn searching(explorer: &Explorer) -> Vec<Node> {
 /// Above a list, when some texts could not be loaded: says so once, with a way to try again
 /// (the cards concerned say "text not loaded").
 fn texts_failed(explorer: &Explorer) -> Option<Node> {
-    let t = explorer.t_now();
+    let t = text_strings(explorer.state.with_untracked(|s| s.lang));
     explorer.arrived.track();
     // A waiting search says it in its own status.
     if explorer.eval.with(|e| e.waiting) && explorer.state.with(|s| s.view != View::Timeline) {
@@ -267,7 +266,7 @@ pub enum ExportStatus {
 
 /// The export buttons (handled in `events`, which calls [`export`]), and what an export waiting
 /// for texts is doing.
-fn export_bar(t: &Strings, status: Option<ExportStatus>) -> Node {
+fn export_bar(t: &Strings, lang: Lang, status: Option<ExportStatus>) -> Node {
     let button = |format: ExportFormat, label: &str| {
         el("button")
             .class("export-button")
@@ -286,9 +285,10 @@ fn export_bar(t: &Strings, status: Option<ExportStatus>) -> Node {
         .child(button(ExportFormat::Json, t.export_json))
         .child(el("span").class("sr-only").attr("id", "export-hint").text(t.export_hint))
         .child_opt(TEXTS_IN_PARTS.then(|| {
+            let w = text_strings(lang);
             el("span").class("export-status").attr("role", "status").text(match status {
-                Some(ExportStatus::Waiting) => t.export_waiting,
-                Some(ExportStatus::Failed) => t.export_failed,
+                Some(ExportStatus::Waiting) => w.export_waiting,
+                Some(ExportStatus::Failed) => w.export_failed,
                 None => "",
             })
         }))
@@ -321,7 +321,9 @@ pub fn export(explorer: &Explorer, format: ExportFormat) {
     let explorer = *explorer;
     let view = explorer.state.get_untracked();
     super::parts::when_loaded(explorer, missing.clone(), None, move || {
-        if explorer.failed_among(&missing) {
+        // Every text the rows quote, or nothing: checked again, whatever happened meanwhile.
+        let complete = explorer.index.texts.missing_parts(missing_documents(&explorer)).is_empty();
+        if explorer.failed_among(&missing) || !complete {
             return explorer.export_status.set(Some(ExportStatus::Failed));
         }
         explorer.export_status.set(None);
@@ -330,6 +332,14 @@ pub fn export(explorer: &Explorer, format: ExportFormat) {
             save(&explorer, format);
         }
     });
+}
+
+/// The documents an export of the current results quotes (every one while a search waits).
+fn missing_documents(explorer: &Explorer) -> Vec<usize> {
+    explorer.eval.with_untracked(|eval| match eval.waiting {
+        true => (0..explorer.corpus().documents.len()).collect(),
+        false => eval.passages.iter().map(|&(d, _)| d).collect(),
+    })
 }
 
 /// Writes the export file of the current results, every text they quote being loaded.

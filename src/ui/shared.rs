@@ -270,7 +270,7 @@ pub fn disputed_badge(explorer: &Explorer, fact: &str) -> Option<Node> {
 /// or that it could not be loaded (the list's notice offers to try again: one button, not one
 /// per card).
 pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
-    let t = explorer.t_now();
+    let t = explorer::i18n::text_strings(explorer.state.with_untracked(|s| s.lang));
     match explorer.text_failed(doc) {
         true => el("span").class("text-pending failed").text(t.text_not_loaded),
         false => el("span").class("text-pending").text(t.text_loading),
@@ -280,7 +280,7 @@ pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
 /// The button that asks again for the parts of the texts that failed to load. The button goes
 /// with the failure it reports: focus then moves to the element `focus_after` (by id), which
 /// stays and says the texts are loading.
-pub fn retry_button(t: &Strings, focus_after: &str) -> Node {
+pub fn retry_button(t: &explorer::i18n::TextStrings, focus_after: &str) -> Node {
     el("button")
         .class("retry")
         .attr("type", "button")
