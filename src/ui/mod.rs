@@ -88,6 +88,8 @@ fn take_over(explorer: Explorer) {
     // A search waits for every text, in whatever view: ask for them.
     if explorer::embedded::TEXTS_IN_PARTS {
         Effect::new(move |_| {
+            // Again after "Try again" (which changes `arrived`, not the evaluation).
+            explorer.arrived.track();
             if explorer.eval.with(|e| e.waiting) {
                 parts::want(explorer, explorer.index.texts.all_missing());
             }
