@@ -17,8 +17,8 @@
 
 use std::sync::OnceLock;
 
-use crate::codec::{DecodeError, decode_part};
-use crate::model::Corpus;
+use crate::codec::{DecodeError, Reading, decode_part};
+use crate::model::{Corpus, Span};
 use crate::query::ViewState;
 use crate::query::eval::Evaluation;
 use crate::query::state::View;
@@ -51,9 +51,10 @@ pub fn shown_documents(corpus: &Corpus, state: &ViewState, eval: &Evaluation, sh
 #[derive(Debug)]
 pub struct Texts<'c> {
     corpus: &'c Corpus,
-    /// Per document, its text once its part has arrived (empty when the corpus carries its
-    /// texts). Parts live as long as the program, so the store stays covariant in `'c`.
-    arrived: Vec<OnceLock<&'static str>>,
+    /// Per document, its text, furniture and mentions' spans once its part has arrived (empty
+    /// when the corpus carries its texts). Parts live as long as the program, so the store
+    /// stays covariant in `'c`.
+    arrived: Vec<OnceLock<Reading>>,
 }
 
 impl<'c> Texts<'c> {
@@ -68,7 +69,23 @@ impl<'c> Texts<'c> {
     pub fn get(&self, doc: usize) -> Option<&'c str> {
         match self.corpus.parts.is_empty() {
             true => self.corpus.documents.get(doc).map(|d| d.text.as_ref()),
-            false => self.arrived.get(doc).and_then(|t| t.get().copied()),
+            false => self.arrived.get(doc).and_then(|t| t.get()).map(|r| r.text),
+        }
+    }
+
+    /// The furniture of document `doc`, once its text is known.
+    pub fn furniture(&self, doc: usize) -> Option<&[Span]> {
+        match self.corpus.parts.is_empty() {
+            true => self.corpus.documents.get(doc).map(|d| d.furniture.as_ref()),
+            false => self.arrived.get(doc).and_then(|t| t.get()).map(|r| r.furniture.as_slice()),
+        }
+    }
+
+    /// The span of mention `m` of document `doc`, once its text is known.
+    pub fn mention_span(&self, doc: usize, m: usize) -> Option<Span> {
+        match self.corpus.parts.is_empty() {
+            true => self.corpus.documents.get(doc).and_then(|d| d.mentions.get(m)).map(|m| m.span),
+            false => self.arrived.get(doc).and_then(|t| t.get()).and_then(|r| r.mentions.get(m).copied()),
         }
     }
 
@@ -95,10 +112,10 @@ impl<'c> Texts<'c> {
     /// Adds part `part` from its file's bytes, which are checked to be exactly that part of this
     /// corpus (see [`decode_part`]). Adding a part twice changes nothing.
     pub fn add(&self, part: usize, data: &'static [u8]) -> Result<(), DecodeError> {
-        let texts = decode_part(data, self.corpus, part)?;
+        let readings = decode_part(data, self.corpus, part)?;
         let first = self.corpus.parts[part].first;
-        for (k, text) in texts.into_iter().enumerate() {
-            let _ = self.arrived[first + k].set(text);
+        for (k, reading) in readings.into_iter().enumerate() {
+            let _ = self.arrived[first + k].set(reading);
         }
         Ok(())
     }
@@ -132,6 +149,16 @@ mod tests {
         texts.add(1, parts[1]).unwrap();
         let whole = crate::embedded::corpus().unwrap();
         assert_eq!(texts.get(1), Some(whole.documents[1].text.as_ref()));
+        // With the text, what only it needs: the furniture, the mentions' spans.
+        assert_eq!(texts.furniture(1), Some(whole.documents[1].furniture.as_ref()));
+        let spans: Vec<Option<Span>> =
+            (0..whole.documents[1].mentions.len()).map(|m| texts.mention_span(1, m)).collect();
+        assert_eq!(spans, whole.documents[1].mentions.iter().map(|m| Some(m.span)).collect::<Vec<_>>());
+        assert_eq!((texts.furniture(2), texts.mention_span(2, 0)), (None, None));
+        // Embedded, all are there from the start.
+        let embedded = Texts::new(whole);
+        assert_eq!(embedded.mention_span(1, 0), Some(whole.documents[1].mentions[0].span));
+        assert_eq!(embedded.furniture(1), Some(whole.documents[1].furniture.as_ref()));
         assert_eq!(texts.get(2), None);
         assert_eq!(texts.missing_parts([2, 1]), vec![2]);
         // Added twice: the same.

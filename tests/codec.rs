@@ -42,10 +42,16 @@ fn corrupt_data_is_refused_not_panicked_on() {
 fn joined(index: &'static [u8], parts: &[(String, Vec<u8>)]) -> explorer::model::Corpus {
     let mut corpus = decode(index).expect("the index decodes");
     for (p, (_, bytes)) in parts.iter().enumerate() {
-        let texts = decode_part(leak(bytes.clone()), &corpus, p).expect("the part decodes");
+        let readings = decode_part(leak(bytes.clone()), &corpus, p).expect("the part decodes");
         let first = corpus.parts[p].first;
-        for (k, text) in texts.into_iter().enumerate() {
-            corpus.documents.to_mut()[first + k].text = (*text).into();
+        for (k, reading) in readings.into_iter().enumerate() {
+            let doc = &mut corpus.documents.to_mut()[first + k];
+            doc.text = reading.text.into();
+            doc.furniture = reading.furniture.into();
+            assert_eq!(reading.mentions.len(), doc.mentions.len());
+            for (m, span) in doc.mentions.to_mut().iter_mut().zip(reading.mentions) {
+                m.span = span;
+            }
         }
     }
     corpus
@@ -60,6 +66,8 @@ fn a_corpus_in_parts_gives_back_the_same_corpus() {
         let index = leak(index);
         let read = decode(index).unwrap();
         assert!(read.documents.iter().all(|d| d.text.is_empty()), "the index holds no text");
+        // Nor what only the texts need: the furniture and the mentions' spans.
+        assert!(read.documents.iter().all(|d| d.furniture.is_empty() && d.mentions.iter().all(|m| m.span.is_empty())));
         assert_eq!(read.parts.len(), parts.len());
         let expected = if part_bytes == 1 { corpus.documents.len() } else { 1 };
         assert_eq!(parts.len(), expected);

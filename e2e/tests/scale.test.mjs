@@ -111,6 +111,9 @@ test("the texts are in parts beside the page; the first view's are preloaded, ea
   // The reader of a document shows its text.
   await page.locator(".doc-card h2 a").first().click();
   await page.waitForSelector(".reader-text .passage");
+  // With its mentions, whose places came with the text (they are not in the index).
+  const mentions = await page.$$eval(".reader-text a.mention", (els) => els.map((e) => e.textContent));
+  assert.ok(mentions.length > 5 && mentions.every((m) => m.trim().length > 1), `${mentions}`);
   assert.equal(fetched.length, new Set(fetched).size, `a part fetched twice: ${fetched}`);
   assert.deepEqual(problems, []);
   await context.close();

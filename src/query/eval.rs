@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::date::{DateSpec, Day, days_in_month};
-use crate::model::{Corpus, Side, Source, Span, Target};
+use crate::model::{Corpus, Mention, Side, Source, Span, Target};
 use crate::query::state::Filter;
 use crate::text::tokens;
 use crate::texts::Texts;
@@ -282,6 +282,18 @@ impl<'c> Index<'c> {
     /// that does not fit).
     pub fn slice(&self, doc: usize, span: Span) -> Option<&'c str> {
         self.texts.get(doc).map(|t| span.of(t))
+    }
+
+    /// The mentions of passage `passage` of document `doc`, each with its span, once the text is
+    /// known (none before: with the texts in parts, spans come with them).
+    pub fn mentions_in(&self, doc: usize, passage: usize) -> Vec<(&'c Mention, Span)> {
+        let Some(d) = self.corpus.documents.get(doc) else { return Vec::new() };
+        d.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.passage == passage)
+            .filter_map(|(k, m)| self.texts.mention_span(doc, k).map(|span| (m, span)))
+            .collect()
     }
 
     /// The number of words of the document with id `doc` (0 for an unknown id).

@@ -140,13 +140,12 @@ fn edge_passages(explorer: &Explorer, e: &Evaluation, state: &ViewState, t: &Str
     let items: Vec<Node> = passages
         .iter()
         .map(|&(d, p)| {
-            let doc = &corpus.documents[d];
-            let marks: Vec<(usize, usize)> = doc
-                .mentions
-                .iter()
-                .filter(|m| m.passage == p)
-                .filter(|m| matches!(&m.target, explorer::model::Target::Actor(id) if id == x || id == y))
-                .map(|m| (m.span.start, m.span.end))
+            let marks: Vec<(usize, usize)> = explorer
+                .index
+                .mentions_in(d, p)
+                .into_iter()
+                .filter(|(m, _)| matches!(&m.target, explorer::model::Target::Actor(id) if id == x || id == y))
+                .map(|(_, s)| (s.start, s.end))
                 .collect();
             passage_item(explorer, d, p, &marks)
         })

@@ -124,7 +124,8 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         };
         return reader_frame(explorer, t, doc, &close, vec![pending]);
     };
-    let body: Vec<Node> = pieces(doc.length, &doc.furniture, &doc.passages)
+    let furniture = explorer.index.texts.furniture(doc_index).unwrap_or_default();
+    let body: Vec<Node> = pieces(doc.length, furniture, &doc.passages)
         .into_iter()
         .map(|piece| match piece {
             Piece::Gap(s) => el("span").text(s.of(text)),
@@ -205,17 +206,17 @@ fn mentions(
             s.entity = None;
         })
     };
-    let mut in_passage: Vec<_> = doc.mentions.iter().filter(|m| m.passage == passage).collect();
-    explorer::order::by_key(&mut in_passage, |m| {
-        explorer::order::pair(m.span.start as u64, explorer::order::most_first(m.span.end))
+    let mut in_passage = explorer.index.mentions_in(doc_index, passage);
+    explorer::order::by_key(&mut in_passage, |(_, s)| {
+        explorer::order::pair(s.start as u64, explorer::order::most_first(s.end))
     });
-    for m in in_passage {
+    for (m, place) in in_passage {
         // Mentions of two layers may overlap ("ministre russe de l'Énergie"): the first wins.
-        if m.span.start < at || m.span.end > whole.end {
+        if place.start < at || place.end > whole.end {
             continue;
         }
-        if m.span.start > at {
-            span = span.child(el("span").marked(Span::new(at, m.span.start).of(text), at, &marks));
+        if place.start > at {
+            span = span.child(el("span").marked(Span::new(at, place.start).of(text), at, &marks));
         }
         let (class, label, href) = match &m.target {
             Target::Actor(id) => {
@@ -244,7 +245,7 @@ fn mentions(
             ),
         };
         // Highlighted like the rest when the filter or the search already selects it.
-        let hit = marks.iter().any(|&(s, e)| s <= m.span.start && m.span.end <= e);
+        let hit = marks.iter().any(|&(s, e)| s <= place.start && place.end <= e);
         // A mention inferred by a rule ("notre pays" → Mali) says so, and why.
         let reason = t.rule(m.rule).map(|why| [t.inferred_mention, t.colon, why].concat());
         let title = match &reason {
@@ -260,9 +261,9 @@ fn mentions(
                 .attr("title", &title)
                 .attr_opt("data-inferred", (!m.is_explicit()).then(|| m.rule.key()))
                 .attr_opt("data-reason", reason.as_deref())
-                .text(m.span.of(text)),
+                .text(place.of(text)),
         );
-        at = m.span.end;
+        at = place.end;
     }
     if at < whole.end {
         span = span.child(el("span").marked(Span::new(at, whole.end).of(text), at, &marks));

@@ -185,12 +185,11 @@ pub fn side_key(side: explorer::model::Side) -> &'static str {
 /// actors, sectors (and sub-sectors) and of dates in the selected range.
 pub fn passage_marks(explorer: &Explorer, doc_index: usize, passage: usize) -> Vec<(usize, usize)> {
     let corpus = explorer.corpus();
-    let doc = &corpus.documents[doc_index];
     let state = explorer.state.get_untracked();
     let f = &state.filter;
     let mut marks = explorer.index.passage_matches(doc_index, passage, &f.q);
     let (from, to) = f.range();
-    for m in doc.mentions.iter().filter(|m| m.passage == passage) {
+    for (m, span) in explorer.index.mentions_in(doc_index, passage) {
         let hit = match &m.target {
             Target::Actor(id) => f.actors.iter().any(|a| a == id.as_ref()),
             Target::Sector(id) => f.sectors.iter().any(|s| corpus.sector_within(id, s)),
@@ -199,7 +198,7 @@ pub fn passage_marks(explorer: &Explorer, doc_index: usize, passage: usize) -> V
             }
         };
         if hit {
-            marks.push((m.span.start, m.span.end));
+            marks.push((span.start, span.end));
         }
     }
     marks

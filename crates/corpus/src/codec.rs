@@ -129,6 +129,16 @@ impl Writer {
         self.uint(span.len() as u64);
     }
 
+    /// Mentions' spans, in the document's mention order (text order: starts never go back).
+    fn mention_spans(&mut self, spans: &[Span]) {
+        let mut previous = 0;
+        for s in spans {
+            self.uint((s.start - previous) as u64);
+            self.uint(s.len() as u64);
+            previous = s.start;
+        }
+    }
+
     fn spans(&mut self, list: &[Span]) {
         self.uint(list.len() as u64);
         let mut previous = 0;
@@ -222,6 +232,9 @@ pub fn encode_parted(corpus: &Corpus, part_bytes: usize) -> (Vec<u8>, Vec<(Strin
             w.uint(count as u64);
             for d in &corpus.documents[first..first + count] {
                 w.raw_str(&d.text);
+                w.spans(&d.furniture);
+                let spans: Vec<Span> = d.mentions.iter().map(|m| m.span).collect();
+                w.mention_spans(&spans);
             }
             let data = sealed(PART_MAGIC, w.body);
             (format!("texts-{:016x}.bin", checksum(&data)), data)
@@ -267,16 +280,22 @@ fn encode_with(corpus: &Corpus, parts: Option<&[Part]>) -> Vec<u8> {
         if !w.parted {
             w.str(&d.text);
         }
-        w.spans(&d.furniture);
+        // With the texts apart, the furniture and the mentions' spans go with them: only the
+        // texts need them (the reader, highlights), and they are a third of the index.
+        if !w.parted {
+            w.spans(&d.furniture);
+        }
         w.spans(&d.passages);
         w.uint(d.mentions.len() as u64);
         let mut previous = 0;
         for m in d.mentions.iter() {
-            w.uint((m.span.start - previous) as u64);
-            w.uint(m.span.len() as u64);
+            if !w.parted {
+                w.uint((m.span.start - previous) as u64);
+                w.uint(m.span.len() as u64);
+                previous = m.span.start;
+            }
             w.uint(m.passage as u64);
             w.uint(m.rule as u64);
-            previous = m.span.start;
             match &m.target {
                 Target::Actor(id) => {
                     w.uint(0);
@@ -630,17 +649,23 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         if !r.parted && text.len() != length {
             return r.fail("text of another length");
         }
-        let furniture = r.spans()?;
+        // With the texts apart, these come with them (see `decode_part`).
+        let furniture = if r.parted { Cow::Borrowed(&[][..]) } else { r.spans()? };
         let passages = r.spans()?;
         let n = r.count()?;
         let mut mentions = Vec::with_capacity(n);
         let mut previous = 0;
         for _ in 0..n {
-            let start = previous + r.usize()?;
-            let span = Span::new(start, start + r.usize()?);
+            let span = match r.parted {
+                true => Span::new(0, 0),
+                false => {
+                    let start = previous + r.usize()?;
+                    previous = start;
+                    Span::new(start, start + r.usize()?)
+                }
+            };
             let passage = r.usize()?;
             let rule = r.pick(&Rule::ALL)?;
-            previous = start;
             let target = match r.uint()? {
                 0 => Target::Actor(r.str()?),
                 1 => Target::Sector(r.str()?),
@@ -807,7 +832,7 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
 /// the texts of its documents, in order. Refused unless it is exactly that part of this very
 /// corpus (a file of another build, cut or changed) and every span of its documents falls on
 /// its text's characters.
-pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<Vec<&'static str>, DecodeError> {
+pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<Vec<Reading>, DecodeError> {
     verify_as(data, PART_MAGIC)?;
     let mut r = Reader { data, pos: 4 + CHECKSUM, strings: Vec::new(), parted: true };
     let Some(expected) = corpus.parts.get(part) else { return r.fail("no such part") };
@@ -820,20 +845,36 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
     let mut texts = Vec::with_capacity(expected.count);
     for d in corpus.documents.iter().skip(expected.first).take(expected.count) {
         let text = r.raw_str()?;
+        let furniture = r.spans()?.into_owned();
+        let mut mentions = Vec::with_capacity(d.mentions.len());
+        let mut previous = 0;
+        for _ in 0..d.mentions.len() {
+            let start = previous + r.usize()?;
+            mentions.push(Span::new(start, start + r.usize()?));
+            previous = start;
+        }
         let on_chars = |s: &Span| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
-        let fits = text.len() == d.length
-            && d.passages.iter().chain(d.furniture.iter()).chain(d.mentions.iter().map(|m| &m.span)).all(on_chars);
+        let fits = text.len() == d.length && d.passages.iter().chain(&furniture).chain(&mentions).all(on_chars);
         // The sources' quotes (in the index) are this text's own words.
         let quoted = sources(corpus).filter(|s| s.doc == d.id).all(|s| on_chars(&s.span) && s.span.of(text) == s.quote);
         if !fits || !quoted {
             return r.fail("text does not fit its document");
         }
-        texts.push(text);
+        texts.push(Reading { text, furniture, mentions });
     }
     if r.pos != data.len() {
         return r.fail("trailing bytes");
     }
     Ok(texts)
+}
+
+/// What a part holds for one document: its text, and what only the text needs — its furniture
+/// and its mentions' spans (in the order of the document's mentions in the index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub text: &'static str,
+    pub furniture: Vec<Span>,
+    pub mentions: Vec<Span>,
 }
 
 /// Checks the header and the checksum of a part's bytes, before they are kept (see

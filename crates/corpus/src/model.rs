@@ -131,7 +131,8 @@ pub struct Document {
     /// Number of words, counted on white space: a reading-time hint for lists.
     pub words: usize,
     /// Page furniture (navigation, credits, "À Lire Aussi", widgets, mojibake): shown greyed
-    /// in the reader, never tagged nor searched. Sorted, disjoint.
+    /// in the reader, never tagged nor searched. Sorted, disjoint. Empty in a corpus whose
+    /// texts are in parts: it comes with the text.
     pub furniture: List<Span>,
     /// The sentences of the article content, in order: the unit of search results, of
     /// permalinks (`p=` is an index here) and of co-occurrence.
@@ -172,6 +173,7 @@ pub enum Target {
 /// A span of a document that names an actor, signals a sector or states a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
+    /// Empty (0..0) in a corpus whose texts are in parts: the span comes with the text.
     pub span: Span,
     /// Index into the document's passages.
     pub passage: usize,
