@@ -100,12 +100,6 @@ fn precision_key(p: Precision) -> &'static str {
 }
 
 impl Export<'_> {
-    /// The parts of the article texts that the rows quote and that are not loaded yet: the app
-    /// loads them before it exports, so that no row lacks its text.
-    pub fn missing_parts(&self) -> Vec<usize> {
-        self.index.texts.missing_parts(self.eval.passages.iter().map(|&(d, _)| d))
-    }
-
     /// The link to a passage: the page's address with the reader open at it (in the export's
     /// language), printed as the app prints every view.
     fn passage_link(&self, doc: &str, passage: Option<usize>) -> String {
@@ -228,7 +222,7 @@ impl Export<'_> {
             let doc = &corpus.documents[d];
             let mut row = Row::new("passage", format!("{}#{p}", doc.id), &doc.id);
             row.passage = Some(p);
-            // The app loads these texts before it exports (`Export::missing_parts`).
+            // The app loads these texts before it exports (see `export` in src/ui/results.rs).
             row.text = self.index.slice(d, doc.passages[p]).unwrap_or_default().into();
             row.link = self.passage_link(&doc.id, Some(p));
             row.source = labels[d].clone();

@@ -69,7 +69,7 @@ impl<'c> Texts<'c> {
     pub fn get(&self, doc: usize) -> Option<&'c str> {
         match self.corpus.parts.is_empty() {
             true => self.corpus.documents.get(doc).map(|d| d.text.as_ref()),
-            false => self.arrived.get(doc).and_then(|t| t.get()).map(|r| r.text),
+            false => self.arrived(doc).map(|r| r.text),
         }
     }
 
@@ -77,7 +77,7 @@ impl<'c> Texts<'c> {
     pub fn furniture(&self, doc: usize) -> Option<&[Span]> {
         match self.corpus.parts.is_empty() {
             true => self.corpus.documents.get(doc).map(|d| d.furniture.as_ref()),
-            false => self.arrived.get(doc).and_then(|t| t.get()).map(|r| r.furniture.as_slice()),
+            false => self.arrived(doc).map(|r| r.furniture.as_slice()),
         }
     }
 
@@ -85,8 +85,13 @@ impl<'c> Texts<'c> {
     pub fn mention_span(&self, doc: usize, m: usize) -> Option<Span> {
         match self.corpus.parts.is_empty() {
             true => self.corpus.documents.get(doc).and_then(|d| d.mentions.get(m)).map(|m| m.span),
-            false => self.arrived.get(doc).and_then(|t| t.get()).and_then(|r| r.mentions.get(m).copied()),
+            false => self.arrived(doc).and_then(|r| r.mentions.get(m).copied()),
         }
+    }
+
+    /// What document `doc`'s part brought, once it has arrived (texts in parts).
+    fn arrived(&self, doc: usize) -> Option<&Reading> {
+        self.arrived.get(doc).and_then(OnceLock::get)
     }
 
     /// Whether every text is known (a search can read them all).

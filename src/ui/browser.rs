@@ -159,6 +159,17 @@ pub fn focus(id: &str) {
     }
 }
 
+/// After the current task (once the page shows the change), gives focus to the first element
+/// matching `selector`, if any, without scrolling to it: where focus goes when the control
+/// pressed has gone.
+pub fn focus_later(selector: String) {
+    later(move || {
+        if let Some(el) = find(&selector) {
+            focus_element(&el);
+        }
+    });
+}
+
 /// Gives focus to an element without scrolling to it (it is made focusable by script if it is
 /// not: a dialog's heading).
 pub fn focus_element(el: &web_sys::Element) {

@@ -36,22 +36,13 @@ pub fn install(explorer: Explorer) {
                 explorer.shown.update(|n| *n += PAGE);
                 // The button may be gone (the list is whole): focus goes to the first new
                 // item's link, where reading goes on.
-                browser::later(move || {
-                    if let Some(link) = browser::find(&format!("#results-panel ol > li:nth-child({first_new}) a[href]"))
-                    {
-                        browser::focus_element(&link);
-                    }
-                });
+                browser::focus_later(format!("#results-panel ol > li:nth-child({first_new}) a[href]"));
             }
             Action::AllSources => {
                 explorer.all_sources.set(true);
                 // The button is gone: focus goes to the first source it revealed.
                 let first = explorer::query::shown::FIRST;
-                browser::later(move || {
-                    if let Some(link) = browser::find(&format!("[data-facet=\"source\"][data-i=\"{first}\"]")) {
-                        browser::focus_element(&link);
-                    }
-                });
+                browser::focus_later(format!("[data-facet=\"source\"][data-i=\"{first}\"]"));
             }
             Action::CopyLink => copy_link(explorer),
             Action::Export(format) => results::export(&explorer, format),
@@ -65,11 +56,7 @@ pub fn install(explorer: Explorer) {
                 // The button is gone with the failure it reported: focus goes to the element it
                 // names, which stays.
                 if let Some(id) = button.get_attribute("data-focus-after") {
-                    browser::later(move || {
-                        if let Some(target) = browser::find(&format!("#{id}")) {
-                            browser::focus_element(&target);
-                        }
-                    });
+                    browser::focus_later(format!("#{id}"));
                 }
             }
         }

@@ -478,11 +478,7 @@ fn brushing(explorer: Explorer, host: &leptos::web_sys::Element) {
                 s.filter.to = Some(bucket_range(&last, unit));
             });
             // The chart is rebuilt (months become days): focus stays on it, on its tab stop.
-            browser::later(|| {
-                if let Some(bar) = browser::find(".histogram [tabindex=\"0\"]") {
-                    browser::focus_element(&bar);
-                }
-            });
+            browser::focus_later(".histogram [tabindex=\"0\"]".to_string());
         }
     });
     let finish_up = finish.clone();

@@ -94,21 +94,13 @@ pub fn keydown(explorer: Explorer, event: &web_sys::Event) {
 /// Opens the phone's filter drawer and moves focus into it.
 pub fn open_drawer(explorer: Explorer) {
     explorer.filters_open.set(true);
-    browser::later(|| {
-        if let Some(close) = browser::find(".filters-close") {
-            browser::focus_element(&close);
-        }
-    });
+    browser::focus_later(".filters-close".to_string());
 }
 
 /// Closes the drawer and gives focus back to the button that opens it.
 pub fn close_drawer(explorer: Explorer) {
     explorer.filters_open.set(false);
-    browser::later(|| {
-        if let Some(toggle) = browser::find(".filters-toggle") {
-            browser::focus_element(&toggle);
-        }
-    });
+    browser::focus_later(".filters-toggle".to_string());
 }
 
 /// Makes `item` the one tab stop of its group and focuses it.

@@ -109,6 +109,16 @@ pub fn want(explorer: Explorer, parts: Vec<usize>) {
     }
 }
 
+/// Puts the parts among `parts` that failed back to "not asked", so that they are fetched again
+/// when asked for.
+fn forget_failures(parts: impl IntoIterator<Item = usize>) {
+    for p in parts {
+        if state(p) == Fetch::Failed {
+            set_state(p, Fetch::NotAsked);
+        }
+    }
+}
+
 /// Runs the waiters whose parts are all settled.
 fn wake() {
     let ready: Vec<Waiter> = WAITERS.with_borrow_mut(|w| {
@@ -132,7 +142,7 @@ pub fn retry(explorer: Explorer) {
     if !TEXTS_IN_PARTS {
         return;
     }
-    FETCHES.with_borrow_mut(|f| f.iter_mut().filter(|s| **s == Fetch::Failed).for_each(|s| *s = Fetch::NotAsked));
+    forget_failures(0..explorer.corpus().parts.len());
     // What waits for them (an export) asks too: no view may show them.
     let waited: Vec<usize> = WAITERS.with_borrow(|w| w.iter().flat_map(|(parts, _)| parts.iter().copied()).collect());
     want(explorer, waited);
@@ -146,11 +156,7 @@ pub fn when_loaded(explorer: Explorer, parts: Vec<usize>, wait_ms: Option<u32>, 
     if !TEXTS_IN_PARTS {
         return then();
     }
-    for &p in &parts {
-        if state(p) == Fetch::Failed {
-            set_state(p, Fetch::NotAsked);
-        }
-    }
+    forget_failures(parts.iter().copied());
     want(explorer, parts.clone());
     // Parts that failed are loading again: the views that said so say it.
     explorer.arrived.update(|n| *n += 1);

@@ -69,7 +69,7 @@ pub fn results(explorer: Explorer) -> Node {
                     )
                     .text(view_label(t, view))
                     .text(" ")
-                    .child(el("span").class("count").text(&match e.waiting && view != View::Timeline {
+                    .child(el("span").class("count").text(&match held_by_search(&e, view) {
                         // A search waiting for texts: not known yet.
                         true => "…".to_string(),
                         false => count(&explorer, &e, view).to_string(),
@@ -96,7 +96,7 @@ pub fn results(explorer: Explorer) -> Node {
         let e = explorer.eval.get();
         let state = explorer.state.get();
         let shown = explorer.shown.get();
-        if TEXTS_IN_PARTS && e.waiting && state.view != View::Timeline {
+        if TEXTS_IN_PARTS && held_by_search(&e, state.view) {
             return searching(&explorer);
         }
 
@@ -136,6 +136,12 @@ fn paged(explorer: &Explorer, class: &str, items: Vec<Node>, total: usize, shown
     out
 }
 
+/// Whether `view` waits with a search for the texts it reads: every view but the timeline,
+/// whose facts are searched in the index.
+fn held_by_search(e: &Evaluation, view: View) -> bool {
+    e.waiting && view != View::Timeline
+}
+
 /// A search waiting for the article texts it reads (see `explorer::texts`): how far their
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
@@ -157,7 +163,7 @@ fn texts_failed(explorer: &Explorer) -> Option<Node> {
     let t = text_strings(explorer.state.with_untracked(|s| s.lang));
     explorer.arrived.track();
     // A waiting search says it in its own status.
-    if explorer.eval.with(|e| e.waiting) && explorer.state.with(|s| s.view != View::Timeline) {
+    if explorer.eval.with(|e| held_by_search(e, explorer.state.with(|s| s.view))) {
         return None;
     }
     explorer.some_text_failed().then(|| {
@@ -299,16 +305,10 @@ fn export_bar(t: &Strings, lang: Lang, status: Option<ExportStatus>) -> Node {
 /// meanwhile, and not at all if some cannot be: no row without its text, no empty file for a
 /// search that has not run.
 pub fn export(explorer: &Explorer, format: ExportFormat) {
-    use explorer::export::Export;
     if !TEXTS_IN_PARTS {
         return save(explorer, format);
     }
-    let lang = explorer.state.with_untracked(|s| s.lang);
-    let permalink = browser::current_url();
-    let missing = explorer.eval.with_untracked(|eval| match eval.waiting {
-        true => explorer.index.texts.all_missing(),
-        false => Export { index: explorer.index, eval, permalink: &permalink, lang }.missing_parts(),
-    });
+    let missing = missing_to_quote(explorer);
     if missing.is_empty() {
         explorer.export_status.set(None);
         return save(explorer, format);
@@ -322,8 +322,7 @@ pub fn export(explorer: &Explorer, format: ExportFormat) {
     let view = explorer.state.get_untracked();
     super::parts::when_loaded(explorer, missing.clone(), None, move || {
         // Every text the rows quote, or nothing: checked again, whatever happened meanwhile.
-        let complete = explorer.index.texts.missing_parts(missing_documents(&explorer)).is_empty();
-        if explorer.failed_among(&missing) || !complete {
+        if explorer.failed_among(&missing) || !missing_to_quote(&explorer).is_empty() {
             return explorer.export_status.set(Some(ExportStatus::Failed));
         }
         explorer.export_status.set(None);
@@ -334,11 +333,12 @@ pub fn export(explorer: &Explorer, format: ExportFormat) {
     });
 }
 
-/// The documents an export of the current results quotes (every one while a search waits).
-fn missing_documents(explorer: &Explorer) -> Vec<usize> {
+/// The parts not loaded yet of the texts an export of the current results quotes: those of its
+/// passages, or every one while a search waits.
+fn missing_to_quote(explorer: &Explorer) -> Vec<usize> {
     explorer.eval.with_untracked(|eval| match eval.waiting {
-        true => (0..explorer.corpus().documents.len()).collect(),
-        false => eval.passages.iter().map(|&(d, _)| d).collect(),
+        true => explorer.index.texts.all_missing(),
+        false => explorer.index.texts.missing_parts(eval.passages.iter().map(|&(d, _)| d)),
     })
 }
 
