@@ -16,6 +16,7 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PART_NAME, isPart } from "./parts.mjs";
 import { singleFile } from "./single-file.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -46,7 +47,7 @@ const [corpusVersion, ...partFiles] = manifest.split("\n").filter(Boolean);
 // The wasm names its corpus version and its parts (strings of its index): they must be these.
 const wasmName = readdirSync(dir).find((f) => f.endsWith("_bg.wasm"));
 const wasmText = wasmName ? readFileSync(join(dir, wasmName)).toString("latin1") : "";
-const named = [...new Set(wasmText.match(/texts-[0-9a-f]{16}\.bin/g) ?? [])].sort();
+const named = [...new Set(wasmText.match(new RegExp(PART_NAME, "g")) ?? [])].sort();
 if (!wasmText.includes(corpusVersion) || named.join() !== [...partFiles].sort().join()) {
   throw new Error(`post-build: ${partsDir} holds the parts of another build than this wasm; run \`touch build.rs\` and build again`);
 }
@@ -105,8 +106,7 @@ console.log(`post-build: ${SINGLE} written`);
 //    with any of them (their names carry their content hash; the page's own hash is added).
 // Of the parts of the texts (a large corpus), only those the first view shows, which the page
 // preloads: the worker keeps the others as they are read (src/offline-worker.js).
-const preloaded = new Set([...page.matchAll(/href=\.\/(texts-[0-9a-f]{16}\.bin)[^>]*data-part>/g)].map((m) => m[1]));
-const isPart = (f) => /^texts-[0-9a-f]{16}\.bin$/.test(f);
+const preloaded = new Set([...page.matchAll(new RegExp(`href=\\./(${PART_NAME})[^>]*data-part>`, "g"))].map((m) => m[1]));
 const files = built.filter((f) => f !== "index.html" && (!isPart(f) || preloaded.has(f))).sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("../src/offline-worker.js", import.meta.url), "utf8")

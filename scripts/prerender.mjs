@@ -17,6 +17,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installWindow, serializeChildren } from "./page-model.mjs";
+import { isPart } from "./parts.mjs";
 
 const fail = (message) => {
   console.error(`prerender: ${message}`);
@@ -39,10 +40,9 @@ const document = installWindow("https://prerender.invalid/");
 // The parts of the article texts the first view shows (a corpus past the size threshold; see
 // build.rs), read from the staging folder as the browser would fetch them, and preloaded by the
 // page so that they arrive with the wasm.
-const PART = /^texts-[0-9a-f]{16}\.bin$/;
 const requested = new Set();
 globalThis.explorerPart = async (name) => {
-  if (!PART.test(name) || !files.includes(name)) throw new Error(`the app asked for ${name}, which the build did not write`);
+  if (!isPart(name) || !files.includes(name)) throw new Error(`the app asked for ${name}, which the build did not write`);
   requested.add(name);
   const bytes = readFileSync(join(dir, name));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);

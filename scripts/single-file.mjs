@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { isPart } from "./parts.mjs";
 
 const hash = (text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -63,7 +64,7 @@ export function singleFile(dir, files) {
   const pack = (bytes) => gzipSync(bytes, { level: 9 }).toString("base64");
   // The parts of the article texts (a corpus past the size threshold, see build.rs), inline too:
   // the app asks for them by name through `explorerPart` (src/ui/browser.rs, fetch_part).
-  const parts = files.filter((f) => /^texts-[0-9a-f]{16}\.bin$/.test(f)).sort();
+  const parts = files.filter(isPart).sort();
   const table = parts.map((name) => `[${JSON.stringify(name)}, "${pack(readFileSync(join(dir, name)))}"]`).join(",\n");
   const loader = inlineSafe(
     // In a block, so that its names cannot meet the glue's top-level ones.
