@@ -155,3 +155,22 @@ fn an_embedded_corpus_without_documents_round_trips() {
     empty.comparisons = Vec::new().into();
     assert_eq!(decode(leak(encode(&empty))).unwrap(), empty);
 }
+
+#[test]
+fn mentions_keep_their_targets_rules_and_passages_and_one_in_no_passage_is_refused() {
+    use explorer::model::{Rule, Target};
+    let corpus = explorer::embedded::corpus().unwrap();
+    let read = decode(leak(encode(corpus))).unwrap();
+    // The round trip above compares everything; here, that the corpus exercises what the
+    // compact form packs: inferred rules, passage steps of more than one, dates among targets.
+    let all = || read.documents.iter().flat_map(|d| d.mentions.iter());
+    assert!(all().any(|m| m.rule != Rule::Explicit) && all().any(|m| matches!(m.target, Target::Date(_))));
+    assert!(read.documents.iter().any(|d| d.mentions.windows(2).any(|w| w[1].passage > w[0].passage + 1)));
+    // A mention past its document's last passage cannot be written by the annotator; read,
+    // it would send the reader to no passage.
+    let mut bad = corpus.clone();
+    let doc = &mut bad.documents.to_mut()[0];
+    let last = doc.mentions.len() - 1;
+    doc.mentions.to_mut()[last].passage = doc.passages.len();
+    assert_eq!(decode(leak(encode(&bad))).unwrap_err().0, "mention in no passage");
+}

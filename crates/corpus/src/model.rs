@@ -162,7 +162,7 @@ impl Document {
 }
 
 /// What a mention points to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     Actor(Text),
