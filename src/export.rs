@@ -143,10 +143,6 @@ impl Export<'_> {
         format::note_text(note, &label)
     }
 
-    fn source(&self, s: &'_ Source) -> Option<usize> {
-        self.index.corpus.document(&s.doc).and_then(|d| d.passage_of(s.span))
-    }
-
     /// Documents, events and agreements (in timeline order, each followed by one `source` row
     /// per source), then passages.
     fn rows(&self) -> Vec<Row<'_>> {
@@ -207,7 +203,7 @@ impl Export<'_> {
                 .iter()
                 .map(|s| {
                     let mut row = Row::new("source", item.id.clone(), &s.doc);
-                    row.passage = self.source(s);
+                    row.passage = s.passage;
                     row.text = s.quote.as_ref().into();
                     row.kind = s.stage.map(|st| st.key()).unwrap_or_default();
                     row.link = self.passage_link(&s.doc, row.passage);
@@ -223,7 +219,7 @@ impl Export<'_> {
             let mut row = Row::new("passage", format!("{}#{p}", doc.id), &doc.id);
             row.passage = Some(p);
             // The app loads these texts before it exports (see `export` in src/ui/results.rs).
-            row.text = self.index.slice(d, doc.passages[p]).unwrap_or_default().into();
+            row.text = self.index.passage(d, p).map(|(_, text)| text).unwrap_or_default().into();
             row.link = self.passage_link(&doc.id, Some(p));
             row.source = labels[d].clone();
             for m in doc.mentions.iter().filter(|m| m.passage == p) {
@@ -247,11 +243,10 @@ impl Export<'_> {
                 row.date = doc.published.map(|p| p.date);
                 row.date_basis = row.date.map(|_| DateBasis::OfDocument);
             }
-            let span = doc.passages[p];
             row.figures = corpus
                 .figures
                 .iter()
-                .filter(|f| f.sources.iter().any(|s| s.doc == doc.id && span.contains(&s.span)))
+                .filter(|f| f.sources.iter().any(|s| s.doc == doc.id && s.passage == Some(p)))
                 .map(|f| f.id.as_ref())
                 .collect();
             rows.push(row);
@@ -282,7 +277,7 @@ impl Export<'_> {
     ) -> Row<'b> {
         let first = sources.first();
         let mut row = Row::new(record, id.to_string(), first.map(|s| s.doc.as_ref()).unwrap_or_default());
-        row.passage = first.and_then(|s| self.source(s));
+        row.passage = first.and_then(|s| s.passage);
         row.date = date;
         row.kind = kind;
         row.title = title;
@@ -290,7 +285,7 @@ impl Export<'_> {
             Some(n) if n.contains("{doc:") => self.note(n).into(),
             n => n.unwrap_or_default().into(),
         };
-        row.link = first.map(|s| self.passage_link(&s.doc, self.source(s))).unwrap_or_default();
+        row.link = first.map(|s| self.passage_link(&s.doc, s.passage)).unwrap_or_default();
         row.sources = sources.iter().collect();
         row.disputed = self.index.corpus.disputed(id);
         row
@@ -471,7 +466,7 @@ pub fn json(export: &Export) -> String {
             if k > 0 {
                 j.0.push(',');
             }
-            let passages: Vec<Option<usize>> = r.sources.iter().map(|s| export.source(s)).collect();
+            let passages: Vec<Option<usize>> = r.sources.iter().map(|s| s.passage).collect();
             let labels: Vec<String> = r
                 .sources
                 .iter()

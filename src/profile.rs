@@ -143,7 +143,7 @@ fn passages_by_month(index: &Index, passages: &[(usize, usize)]) -> Histogram {
 /// or role).
 pub fn source_passage(index: &Index, source: &Source) -> Option<(usize, usize)> {
     let doc = index.corpus.documents.iter().position(|d| d.id == source.doc)?;
-    Some((doc, index.corpus.documents[doc].passage_of(source.span)?))
+    Some((doc, source.passage?))
 }
 
 /// Positions of the `true` items.

@@ -81,6 +81,14 @@ impl<'c> Texts<'c> {
         }
     }
 
+    /// The places of document `doc`'s passages, once its text is known.
+    pub fn passages(&self, doc: usize) -> Option<&[Span]> {
+        match self.corpus.parts.is_empty() {
+            true => self.corpus.documents.get(doc).map(|d| d.passages.as_ref()),
+            false => self.arrived(doc).map(|r| r.passages.as_slice()),
+        }
+    }
+
     /// The span of mention `m` of document `doc`, once its text is known.
     pub fn mention_span(&self, doc: usize, m: usize) -> Option<Span> {
         match self.corpus.parts.is_empty() {
@@ -154,8 +162,10 @@ mod tests {
         texts.add(1, parts[1]).unwrap();
         let whole = crate::embedded::corpus().unwrap();
         assert_eq!(texts.get(1), Some(whole.documents[1].text.as_ref()));
-        // With the text, what only it needs: the furniture, the mentions' spans.
+        // With the text, what only it needs: the furniture, the passages' and mentions' spans.
         assert_eq!(texts.furniture(1), Some(whole.documents[1].furniture.as_ref()));
+        assert_eq!(texts.passages(1), Some(whole.documents[1].passages.as_ref()));
+        assert_eq!(texts.passages(2), None);
         let spans: Vec<Option<Span>> =
             (0..whole.documents[1].mentions.len()).map(|m| texts.mention_span(1, m)).collect();
         assert_eq!(spans, whole.documents[1].mentions.iter().map(|m| Some(m.span)).collect::<Vec<_>>());
@@ -164,6 +174,7 @@ mod tests {
         let embedded = Texts::new(whole);
         assert_eq!(embedded.mention_span(1, 0), Some(whole.documents[1].mentions[0].span));
         assert_eq!(embedded.furniture(1), Some(whole.documents[1].furniture.as_ref()));
+        assert_eq!(embedded.passages(1), Some(whole.documents[1].passages.as_ref()));
         assert_eq!(texts.get(2), None);
         assert_eq!(texts.missing_parts([2, 1]), vec![2]);
         // Added twice: the same.
@@ -210,6 +221,23 @@ mod tests {
         // Not for a view that shows no text.
         state.view = View::Timeline;
         assert!(shown_documents(corpus, &state, &waiting, 1).is_empty());
+    }
+
+    #[test]
+    fn a_passage_is_known_with_its_text_and_the_same_as_in_the_whole_corpus() {
+        use crate::query::eval::Index;
+        let (corpus, parts) = parted();
+        let index = Index::new(corpus);
+        let whole = crate::embedded::corpus().unwrap();
+        let last = whole.documents[1].passages.len() - 1;
+        // Only the number of passages is in the index; their places come with the text.
+        assert_eq!(corpus.documents[1].passages.len(), last + 1);
+        assert_eq!(index.passage(1, last), None);
+        index.texts.add(1, parts[1]).unwrap();
+        let span = whole.documents[1].passages[last];
+        assert_eq!(index.passage(1, last), Some((span, whole.documents[1].slice(span))));
+        assert_eq!(index.passage(1, last + 1), None);
+        assert_eq!(Index::new(whole).passage(1, last), Some((span, whole.documents[1].slice(span))));
     }
 
     #[test]

@@ -48,6 +48,8 @@ fn joined(index: &'static [u8], parts: &[(String, Vec<u8>)]) -> explorer::model:
             let doc = &mut corpus.documents.to_mut()[first + k];
             doc.text = reading.text.into();
             doc.furniture = reading.furniture.into();
+            assert_eq!(reading.passages.len(), doc.passages.len());
+            doc.passages = reading.passages.into();
             assert_eq!(reading.mentions.len(), doc.mentions.len());
             for (m, span) in doc.mentions.to_mut().iter_mut().zip(reading.mentions) {
                 m.span = span;
@@ -173,4 +175,26 @@ fn mentions_keep_their_targets_rules_and_passages_and_one_in_no_passage_is_refus
     let last = doc.mentions.len() - 1;
     doc.mentions.to_mut()[last].passage = doc.passages.len();
     assert_eq!(decode(leak(encode(&bad))).unwrap_err().0, "mention in no passage");
+}
+
+#[test]
+fn a_source_is_read_with_its_passage_and_refused_in_another() {
+    let corpus = explorer::embedded::corpus().unwrap();
+    // The knowledge base's sources know their passage without the text (the timeline links to
+    // it before any text has loaded): the one that holds the quote.
+    let sources = || corpus.events.iter().flat_map(|e| e.sources.iter());
+    assert!(sources().all(|s| s.passage == corpus.document(&s.doc).unwrap().passage_of(s.span)));
+    assert!(sources().any(|s| s.passage.is_some_and(|p| p > 0)));
+    let mut bad = corpus.clone();
+    let source =
+        bad.events.to_mut().iter_mut().flat_map(|e| e.sources.to_mut().iter_mut()).find(|s| s.passage.is_some());
+    let source = source.expect("an event's source in one passage");
+    source.passage = source.passage.map(|p| p + 1);
+    assert_eq!(decode(leak(encode(&bad))).unwrap_err().0, "source in another passage");
+    // Texts apart, the index cannot tell: the part does, when it arrives.
+    let (index, parts) = encode_parted(&bad, 1);
+    let read = decode(leak(index)).expect("the index alone cannot check it");
+    let failed =
+        parts.iter().enumerate().filter(|(p, (_, bytes))| decode_part(leak(bytes.clone()), &read, *p).is_err());
+    assert_eq!(failed.count(), 1);
 }

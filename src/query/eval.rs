@@ -284,6 +284,12 @@ impl<'c> Index<'c> {
         self.texts.get(doc).map(|t| span.of(t))
     }
 
+    /// Passage `passage` of document `doc`: its place and its text, once the text is known.
+    pub fn passage(&self, doc: usize, passage: usize) -> Option<(Span, &'c str)> {
+        let span = *self.texts.passages(doc)?.get(passage)?;
+        Some((span, span.of(self.texts.get(doc)?)))
+    }
+
     /// The mentions of passage `passage` of document `doc`, each with its span, once the text is
     /// known (none before: with the texts in parts, spans come with them).
     pub fn mentions_in(&self, doc: usize, passage: usize) -> Vec<(&'c Mention, Span)> {
@@ -473,13 +479,12 @@ impl<'c> Index<'c> {
             return None;
         }
         Some(self.passage_words.get_or_init(|| {
-            self.corpus
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, doc)| {
+            (0..self.corpus.documents.len())
+                .map(|i| {
                     let text = self.texts.get(i).unwrap_or_default();
-                    doc.passages
+                    self.texts
+                        .passages(i)
+                        .unwrap_or_default()
                         .iter()
                         .map(|p| {
                             let slice = p.of(text);

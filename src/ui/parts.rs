@@ -65,9 +65,11 @@ impl Explorer {
         text
     }
 
-    /// The text of a span of document `doc`, once known (see [`Explorer::text`]).
-    pub fn slice(&self, doc: usize, span: Span) -> Option<&'static str> {
-        self.text(doc).map(|t| span.of(t))
+    /// Passage `passage` of document `doc`, its place and its text, once known (see
+    /// [`Explorer::text`]: with the texts in parts, a passage's place comes with its text).
+    pub fn passage(&self, doc: usize, passage: usize) -> Option<(Span, &'static str)> {
+        self.text(doc)?;
+        self.index.passage(doc, passage)
     }
 
     /// Whether the part holding document `doc`'s text failed to load.

@@ -17,7 +17,7 @@ use super::{Explorer, browser, entity};
 /// A piece of the text: furniture, a passage (with its index) or the white space between.
 enum Piece {
     Furniture(Span),
-    Passage(usize),
+    Passage(usize, Span),
     Gap(Span),
 }
 
@@ -36,7 +36,7 @@ fn pieces(text_len: usize, furniture: &[Span], passages: &[Span]) -> Vec<Piece> 
         }
         out.push(match (furniture, passage) {
             (true, _) => Piece::Furniture(span),
-            (false, Some(i)) => Piece::Passage(i),
+            (false, Some(i)) => Piece::Passage(i, span),
             (false, None) => Piece::Gap(span),
         });
         at = span.end;
@@ -125,12 +125,13 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
         return reader_frame(explorer, t, doc, &close, vec![pending]);
     };
     let furniture = explorer.index.texts.furniture(doc_index).unwrap_or_default();
-    let body: Vec<Node> = pieces(doc.length, furniture, &doc.passages)
+    let passages = explorer.index.texts.passages(doc_index).unwrap_or_default();
+    let body: Vec<Node> = pieces(doc.length, furniture, passages)
         .into_iter()
         .map(|piece| match piece {
             Piece::Gap(s) => el("span").text(s.of(text)),
             Piece::Furniture(s) => el("span").class("furniture").text(s.of(text)),
-            Piece::Passage(i) => {
+            Piece::Passage(i, whole) => {
                 let permalink = el("a")
                     .class("permalink")
                     .attr("href", &passage_href(explorer, &doc.id, Some(i)))
@@ -143,7 +144,7 @@ fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
                     .class(if state.passage == Some(i) { "passage current" } else { "passage" })
                     .attr("data-passage", &i.to_string())
                     .child(permalink);
-                mentions(explorer, state, doc_index, i, span, text)
+                mentions(explorer, state, doc_index, (i, whole), span, text)
             }
         })
         .collect();
@@ -187,13 +188,11 @@ fn mentions(
     explorer: &Explorer,
     state: &ViewState,
     doc_index: usize,
-    passage: usize,
+    (passage, whole): (usize, Span),
     mut span: Node,
     text: &str,
 ) -> Node {
     let corpus = explorer.corpus();
-    let doc = &corpus.documents[doc_index];
-    let whole = doc.passages[passage];
     let marks = passage_marks(explorer, doc_index, passage);
     let t = strings(state.lang);
     let mut at = whole.start;

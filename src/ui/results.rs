@@ -210,7 +210,6 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
             let doc = &corpus.documents[i];
             // The first matching passage is the snippet.
             let passage = e.passages.iter().find(|(d, _)| *d == i).map(|&(_, p)| p).unwrap_or(0);
-            let span = doc.passages[passage];
             let marks = passage_marks(explorer, i, passage);
             // The filter's actors and sectors found in the document, each a link to its page.
             let tag = |entity: Entity, label: &str| {
@@ -251,8 +250,8 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                     t.words
                 )))
                 .child_opt(matched)
-                .child(match explorer.slice(i, span) {
-                    Some(text) => el("p").class("snippet").marked(text, span.start, &marks),
+                .child(match explorer.passage(i, passage) {
+                    Some((span, text)) => el("p").class("snippet").marked(text, span.start, &marks),
                     None => el("p").class("snippet").child(text_pending(explorer, i)),
                 })
         })

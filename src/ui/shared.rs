@@ -222,9 +222,8 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
 /// A passage in context: its text with `marks` highlighted, its source, a link to the reader.
 pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, usize)]) -> Node {
     let doc = &explorer.corpus().documents[d];
-    let span = doc.passages[p];
-    let quote = match explorer.slice(d, span) {
-        Some(text) => el("blockquote").marked(text, span.start, marks),
+    let quote = match explorer.passage(d, p) {
+        Some((span, text)) => el("blockquote").marked(text, span.start, marks),
         None => el("blockquote").child(text_pending(explorer, d)),
     };
     el("li")

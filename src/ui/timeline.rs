@@ -147,11 +147,9 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 .sources
                 .iter()
                 .map(|s| {
-                    let doc = corpus.document(&s.doc);
-                    let passage = doc.and_then(|d| d.passage_of(s.span));
                     let href = explorer.href(&|st| {
                         st.doc = Some(s.doc.to_string());
-                        st.passage = passage;
+                        st.passage = s.passage;
                     });
                     let outlet = explorer.doc_label(&s.doc);
                     el("li")

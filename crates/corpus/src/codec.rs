@@ -187,6 +187,7 @@ impl Writer {
         for s in list {
             self.str(&s.doc);
             self.span(s.span);
+            self.uint(s.passage.map_or(0, |p| p as u64 + 1));
             if self.parted {
                 self.str(&s.quote);
             }
@@ -242,6 +243,7 @@ pub fn encode_parted(corpus: &Corpus, part_bytes: usize) -> (Vec<u8>, Vec<(Strin
             for d in &corpus.documents[first..first + count] {
                 w.raw_str(&d.text);
                 w.spans(&d.furniture);
+                w.spans(&d.passages);
                 let spans: Vec<Span> = d.mentions.iter().map(|m| m.span).collect();
                 w.mention_spans(&spans);
             }
@@ -329,7 +331,12 @@ fn encode_with(corpus: &Corpus, parts: Option<&[Part]>) -> Vec<u8> {
         if !w.parted {
             w.spans(&d.furniture);
         }
-        w.spans(&d.passages);
+        // With the texts apart, only their number: their places go with the text (at 100× the
+        // seeds, a quarter of the index).
+        match w.parted {
+            true => w.uint(d.passages.len() as u64),
+            false => w.spans(&d.passages),
+        }
         w.uint(d.mentions.len() as u64);
         let mut previous = 0;
         let mut passage = 0;
@@ -586,9 +593,19 @@ impl Reader {
         for _ in 0..n {
             let doc = self.str()?;
             let span = self.span()?;
+            let passage = self.usize()?.checked_sub(1);
             let Some(document) = documents.iter().find(|d| d.id == doc) else {
                 return self.fail("source in an unknown document");
             };
+            // With the texts apart, the passages' places are checked when the part arrives.
+            let in_place = if self.parted {
+                passage.is_none_or(|p| p < document.passages.len())
+            } else {
+                document.passage_of(span) == passage
+            };
+            if !in_place {
+                return self.fail("source in another passage");
+            }
             let quote = match (self.parted, &document.text) {
                 // Checked against the text when its part arrives (`decode_part`).
                 (true, _) => Some(self.str()?).filter(|q| q.len() == span.len() && span.end <= document.length),
@@ -606,7 +623,7 @@ impl Reader {
             let value = if self.flag()? { Some(self.f64()?) } else { None };
             let wording = self.opt_str()?;
             let qualifier = self.pick(&Qualifier::ALL)?;
-            out.push(Source { doc, quote, span, stage, value, wording, qualifier });
+            out.push(Source { doc, quote, span, passage, stage, value, wording, qualifier });
         }
         Ok(Cow::Owned(out))
     }
@@ -695,7 +712,14 @@ pub fn decode(data: &'static [u8]) -> Result<Corpus, DecodeError> {
         }
         // With the texts apart, these come with them (see `decode_part`).
         let furniture = if r.parted { Cow::Borrowed(&[][..]) } else { r.spans()? };
-        let passages = r.spans()?;
+        let passages = match r.parted {
+            // A passage holds at least one byte of its text.
+            true => match r.usize()? {
+                n if n <= length => Cow::Owned(vec![Span::new(0, 0); n]),
+                _ => return r.fail("more passages than bytes"),
+            },
+            false => r.spans()?,
+        };
         let n = r.count()?;
         let mut mentions = Vec::with_capacity(n);
         let mut previous = 0;
@@ -890,6 +914,10 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
     for d in corpus.documents.iter().skip(expected.first).take(expected.count) {
         let text = r.raw_str()?;
         let furniture = r.spans()?.into_owned();
+        let passages = r.spans()?.into_owned();
+        if passages.len() != d.passages.len() {
+            return r.fail("another number of passages");
+        }
         let mut mentions = Vec::with_capacity(d.mentions.len());
         let mut previous = 0;
         for _ in 0..d.mentions.len() {
@@ -898,13 +926,16 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
             previous = start;
         }
         let on_chars = |s: &Span| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end);
-        let fits = text.len() == d.length && d.passages.iter().chain(&furniture).chain(&mentions).all(on_chars);
-        // The sources' quotes (in the index) are this text's own words.
-        let quoted = sources(corpus).filter(|s| s.doc == d.id).all(|s| on_chars(&s.span) && s.span.of(text) == s.quote);
+        let fits = text.len() == d.length && passages.iter().chain(&furniture).chain(&mentions).all(on_chars);
+        // The sources' quotes (in the index) are this text's own words, in their passage.
+        let in_passage = |s: &Source| s.passage.is_none_or(|p| passages.get(p).is_some_and(|p| p.contains(&s.span)));
+        let quoted = sources(corpus)
+            .filter(|s| s.doc == d.id)
+            .all(|s| on_chars(&s.span) && s.span.of(text) == s.quote && in_passage(s));
         if !fits || !quoted {
             return r.fail("text does not fit its document");
         }
-        texts.push(Reading { text, furniture, mentions });
+        texts.push(Reading { text, furniture, passages, mentions });
     }
     if r.pos != data.len() {
         return r.fail("trailing bytes");
@@ -912,12 +943,14 @@ pub fn decode_part(data: &'static [u8], corpus: &Corpus, part: usize) -> Result<
     Ok(texts)
 }
 
-/// What a part holds for one document: its text, and what only the text needs — its furniture
-/// and its mentions' spans (in the order of the document's mentions in the index).
+/// What a part holds for one document: its text, and what only the text needs — its furniture,
+/// its passages' places and its mentions' (in the order of the document's mentions in the
+/// index).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reading {
     pub text: &'static str,
     pub furniture: Vec<Span>,
+    pub passages: Vec<Span>,
     pub mentions: Vec<Span>,
 }
 

@@ -135,7 +135,9 @@ pub struct Document {
     /// texts are in parts: it comes with the text.
     pub furniture: List<Span>,
     /// The sentences of the article content, in order: the unit of search results, of
-    /// permalinks (`p=` is an index here) and of co-occurrence.
+    /// permalinks (`p=` is an index here) and of co-occurrence. In a corpus whose texts are in
+    /// parts, as many empty spans (0..0): their places come with the text (the app reads them
+    /// from its text store), and only their number is needed before.
     pub passages: List<Span>,
     /// Actor, sector and date mentions found by the annotator, in text order.
     pub mentions: List<Mention>,
@@ -154,7 +156,8 @@ impl Document {
         span.of(&self.text)
     }
 
-    /// The index of the passage that contains `span`, if any.
+    /// The index of the passage that contains `span`, if any (build time, or with the text: a
+    /// source knows its own, [`Source::passage`]).
     pub fn passage_of(&self, span: Span) -> Option<usize> {
         let i = self.passages.partition_point(|p| p.end <= span.start);
         self.passages.get(i).filter(|p| p.contains(&span)).map(|_| i)
@@ -333,6 +336,9 @@ pub struct Source {
     pub quote: Text,
     /// Where the quote stands in the document's original text.
     pub span: Span,
+    /// The passage of the document that holds the quote, if one does: known without the text
+    /// (the timeline and the profiles link to it before any text has loaded).
+    pub passage: Option<usize>,
     /// For an agreement or a signing: the stage this source gives it (the quote's words earn
     /// it: "projet d'accord" is a draft, "paraphés" initialled).
     pub stage: Option<Stage>,

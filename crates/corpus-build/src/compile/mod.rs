@@ -843,6 +843,7 @@ impl<'a> References<'a> {
             doc: document.id.clone(),
             quote: document.slice(span).to_string().into(),
             span,
+            passage: document.passage_of(span),
             stage: None,
             value: None,
             wording: None,
