@@ -17,7 +17,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installWindow, serializeChildren } from "./page-model.mjs";
-import { isPart } from "./parts.mjs";
+import { FIRST_VIEW_PARTS, isPart } from "./parts.mjs";
 
 const fail = (message) => {
   console.error(`prerender: ${message}`);
@@ -38,8 +38,10 @@ const cssName = one(/^main-.*\.css$/, "stylesheet");
 // The app reads its state from the address: the default view is the page with no query.
 const document = installWindow("https://prerender.invalid/");
 // The parts of the article texts the first view shows (a corpus past the size threshold; see
-// build.rs), read from the staging folder as the browser would fetch them, and preloaded by the
-// page so that they arrive with the wasm.
+// build.rs), read from the staging folder as the browser would fetch them. Those the app waits
+// for before it takes over (a first screen's: explorer::texts::FIRST_SCREEN) are preloaded by
+// the page, so that they arrive with the wasm; the rest of the list's are written into the page
+// but fetched by a browser only when their cards come near the screen.
 const requested = new Set();
 globalThis.explorerPart = async (name) => {
   if (!isPart(name) || !files.includes(name)) throw new Error(`the app asked for ${name}, which the build did not write`);
@@ -47,6 +49,27 @@ globalThis.explorerPart = async (name) => {
   const bytes = readFileSync(join(dir, name));
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 };
+// No screen here: what the app watches until it comes near the screen (its list items whose
+// texts are not loaded, src/ui/browser.rs) comes near only once the app has taken over, so that
+// the parts it asked for before are exactly a first screen's; then every watched item does, and
+// the rest of the first view's texts are read and written into the page.
+const watched = [];
+globalThis.IntersectionObserverEntry = class {
+  constructor(target) {
+    this.target = target;
+    this.isIntersecting = true;
+  }
+};
+globalThis.IntersectionObserver = class {
+  constructor(callback) {
+    this.callback = callback;
+  }
+  observe(target) {
+    watched.push([this, target]);
+  }
+  unobserve() {}
+};
+let preloaded = [];
 const errors = [];
 const consoleError = console.error;
 console.error = (...args) => errors.push(args.join(" "));
@@ -58,8 +81,16 @@ try {
     if (waited > 10000 || errors.length) break;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  // Effects run as microtasks and the app defers some work with a timer: let them settle.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  preloaded = [...requested];
+  // Then the rest of the first view's texts. Effects run as microtasks and the app defers some
+  // work with a timer: let them settle.
+  for (const [observer, target] of watched.splice(0)) {
+    observer.callback([new IntersectionObserverEntry(target)], observer);
+  }
+  for (let waited = 0; waited <= 10000 && !errors.length; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (waited >= 50 && !document.body.querySelector(".text-pending")) break;
+  }
 } catch (error) {
   console.error = consoleError;
   fail(`the app failed while rendering the first view: ${error?.stack ?? error}`);
@@ -72,6 +103,8 @@ if (!document.documentElement.hasAttribute("data-ready")) fail("the app did not 
 // Never a loading state baked into the page: the first view's texts were all there.
 if (document.body.querySelector(".text-pending, .searching")) fail("the first view was written before its texts had arrived");
 delete globalThis.explorerPart;
+delete globalThis.IntersectionObserver;
+delete globalThis.IntersectionObserverEntry;
 
 // Mark what the app built, so that it can find it again.
 for (const el of document.body.children) el.setAttribute("data-pre", "");
@@ -90,8 +123,8 @@ if (slots !== 1) fail(`index.html must have exactly one <div id=pre></div>, foun
 html = html.replace(slot, () => markup);
 // After the wasm's preload, before the head's scripts (which would hold the preload scanner).
 const wasmPreload = /<link [^>]*rel=preload type=application\/wasm>/;
-if (requested.size && !wasmPreload.test(html)) fail("index.html has no preload link for the wasm");
-const preloads = [...requested].sort().map((name) => `<link as=fetch crossorigin fetchpriority=low href=./${name} rel=preload data-part>`);
+if (preloaded.length && !wasmPreload.test(html)) fail("index.html has no preload link for the wasm");
+const preloads = preloaded.sort().map((name) => `<link as=fetch crossorigin fetchpriority=low href=./${name} rel=preload data-part>`);
 html = html.replace(wasmPreload, (link) => link + preloads.join(""));
 
 if (rules.size) {
@@ -111,4 +144,6 @@ if (rules.size) {
   renameSync(join(dir, cssName), join(dir, nextName));
 }
 writeFileSync(page, html);
-console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules, ${requested.size} parts of texts preloaded)`);
+// For the offline worker (post-build.mjs): every part the first view shows, preloaded or not.
+writeFileSync(join(dir, FIRST_VIEW_PARTS), [...requested].sort().join("\n"));
+console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules, texts from ${requested.size} parts, ${preloaded.length} preloaded)`);

@@ -23,12 +23,17 @@ use crate::query::ViewState;
 use crate::query::eval::Evaluation;
 use crate::query::state::View;
 
+/// How many items of a list a first screen shows, at most (a card is a few lines high; a tall
+/// desktop screen shows about ten): the app loads their texts before it replaces the
+/// pre-rendered page, and an item further down asks for its text when it comes near the screen.
+pub const FIRST_SCREEN: usize = 12;
+
 /// The documents whose texts a view shows (indices, in order, each once): the open document,
-/// and the first `shown` items of the list on screen (a card's snippet, a passage); every
-/// document for a list while a search waits for texts. The app loads their parts before it
-/// replaces the pre-rendered page, so that the page it shows is whole; a text needed later is
-/// fetched when the view that shows it asks for it (the network's pair of actors, with the
-/// passages they share, is one).
+/// and the first `shown` items of the list (a card's snippet, a passage); every document for a
+/// list while a search waits for texts. The app loads the parts of a first screen's
+/// ([`FIRST_SCREEN`]) before it replaces the pre-rendered page, so that what the page shows at
+/// once is whole; a text needed later is fetched when what shows it asks for it (an item near
+/// the screen, the reader, the network's pair of actors with the passages they share).
 pub fn shown_documents(corpus: &Corpus, state: &ViewState, eval: &Evaluation, shown: usize) -> Vec<usize> {
     let list = matches!(state.view, View::Documents | View::Passages);
     if eval.waiting && list {

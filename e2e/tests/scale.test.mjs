@@ -1,9 +1,9 @@
 // The explorer over a corpus fourteen times the seeds (the benchmark's synthetic articles, built
 // once into a folder of its own): it starts, pre-renders, and a facet that grows with the corpus
 // (one source per article) shows its first values and a button for all, keyboard included.
-// Past the size threshold (build.rs), its article texts are in parts beside the page: the first
-// view's are preloaded, a search waits for all of them, a part that fails says so and can be
-// tried again, and the single-file edition carries them.
+// Past the size threshold (build.rs), its article texts are in parts beside the page: a first
+// screen's are preloaded, a list's others come as it scrolls, a search waits for all of them, a
+// part that fails says so and can be tried again, and the single-file edition carries them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -16,7 +16,8 @@ import { REPO } from "../lib/corpus.mjs";
 import { writeSynthetic } from "../bench/synthetic.mjs";
 import { buildSite } from "../lib/build.mjs";
 
-// 14×: 70 articles, five parts of texts; the first view (50 articles) needs four of them.
+// 14×: 70 articles, five parts of texts; the first view (50 articles) needs four of them, a first
+// screen (explorer::texts::FIRST_SCREEN, 12 cards) one.
 const SCALE = 14;
 const FIRST = 10; // explorer::query::shown::FIRST
 let work;
@@ -72,14 +73,38 @@ test("the sources facet shows its first values, then all on demand, and never hi
 
 const PART = /texts-[0-9a-f]{16}\.bin$/;
 
-test("the texts are in parts beside the page; the first view's are preloaded, each fetched once", async () => {
+/** Scrolls the page from its top down one screen at a time to its end, as a reader would, each
+ * time until the items on screen have their texts; then back to the top. */
+async function readThrough(page) {
+  await page.evaluate(() => scrollTo({ top: 0, behavior: "instant" }));
+  for (let step = 0; step < 100; step++) {
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll(".text-pending:not(.failed)")].every((e) => {
+        const box = e.getBoundingClientRect();
+        return box.bottom <= 0 || box.top >= innerHeight;
+      }),
+    );
+    const end = await page.evaluate(() => {
+      const before = scrollY;
+      scrollBy({ top: innerHeight, behavior: "instant" });
+      return scrollY === before;
+    });
+    if (end) break;
+  }
+  await page.evaluate(() => scrollTo({ top: 0, behavior: "instant" }));
+}
+
+test("the texts are in parts beside the page; a first screen's are preloaded, the others come as the list scrolls, each fetched once", async () => {
   const site = join(work, "site");
   const parts = readdirSync(site).filter((f) => PART.test(f));
   assert.ok(parts.length >= 2, `parts: ${parts}`);
   const html = readFileSync(join(site, "index.html"), "utf8");
   const preloaded = [...html.matchAll(/<link [^>]*href=\.\/(texts-[0-9a-f]{16}\.bin)[^>]*data-part>/g)].map((m) => m[1]);
-  // The first view shows the first 50 documents' snippets: the parts that hold them, not all.
-  assert.ok(preloaded.length >= 1 && preloaded.length < parts.length, `${preloaded} of ${parts}`);
+  // The first view shows the first 50 documents' snippets (all in the page, for whoever has no
+  // script), but the page preloads the parts of a first screen's only.
+  assert.equal(preloaded.length, 1, `${preloaded} of ${parts}`);
+  assert.equal([...html.matchAll(/class=snippet>/g)].length, 50);
+  assert.ok(!html.includes("text-pending"));
   assert.ok(preloaded.every((p) => parts.includes(p)));
   // The wasm holds no article text: a sentence of the first article is not in it.
   const wasm = readdirSync(site).find((f) => f.endsWith("_bg.wasm"));
@@ -92,17 +117,25 @@ test("the texts are in parts beside the page; the first view's are preloaded, ea
   page.on("request", (r) => PART.test(r.url()) && fetched.push(r.url().split("/").pop()));
   await page.goto(server.url);
   await waitForApp(page);
-  assert.equal(await page.locator(".text-pending").count(), 0, "no text is missing once the app has taken over");
   assert.ok(await page.locator(".doc-card .snippet").first().innerText());
-  assert.deepEqual([...new Set(fetched)].sort(), preloaded.sort(), "only the first view's parts so far");
+  assert.ok(fetched.includes(preloaded[0]), "the preloaded part is the one the app reads");
+  // What is near the screen has its text; the end of the list waits to be scrolled to.
+  await page.waitForFunction(() => ![...document.querySelectorAll(".text-pending")].some((e) => e.getBoundingClientRect().top < innerHeight));
+  assert.ok(await page.locator(".doc-card:nth-child(50) .text-pending").count(), "the 50th card's text is not fetched yet");
+  const early = new Set(fetched).size;
+  assert.ok(early < 4, `parts fetched before any scroll: ${[...new Set(fetched)]}`);
+  await readThrough(page);
+  assert.equal(await page.locator(".text-pending").count(), 0, "every card read has its text");
+  assert.equal(new Set(fetched).size, 4, "the first view's four parts, once scrolled through");
   // The next page of the list: its texts, in a part not loaded yet, come when it shows.
   // By keyboard: focus goes to the first new card (the button is gone: the list is whole).
   await page.locator('[data-action="more"]').focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
   await page.waitForFunction(() => document.activeElement?.closest(".doc-card") === document.querySelectorAll(".doc-card")[50]);
-  await page.waitForFunction(() => !document.querySelector(".text-pending"));
-  assert.equal(new Set(fetched).size, preloaded.length + 1);
+  await readThrough(page);
+  assert.equal(await page.locator(".text-pending").count(), 0);
+  assert.equal(new Set(fetched).size, 5);
   // A search reads every text, and finds what is there: a word of that sentence.
   const word = sentence.split(/\s+/).filter((w) => /^[a-zà-ÿ]{6,}$/i.test(w))[0];
   await page.fill("#q", word);
@@ -132,6 +165,7 @@ test("a part that cannot be loaded says so, a search waits, and Try again loads 
   const failed = page.locator(".doc-card .text-pending.failed");
   assert.ok((await failed.count()) > 0, "the cards of the missing part say their text is not loaded");
   assert.equal((await failed.first().textContent()).trim(), "Texte non chargé.");
+  await readThrough(page);
   assert.ok((await page.locator(".doc-card .snippet:not(:has(.text-pending))").count()) > 0, "the other cards show theirs");
   // One notice above the list, with one button (not one per card).
   assert.match(await page.locator(".texts-failed").innerText(), /n’a pas pu être chargé/);
@@ -158,6 +192,7 @@ test("a part that cannot be loaded says so, a search waits, and Try again loads 
   assert.notEqual((await page.locator("#tab-documents .count").textContent()).trim(), "…");
   await page.fill("#q", "");
   await page.waitForFunction(() => document.querySelectorAll(".doc-card").length >= 50);
+  await readThrough(page);
   assert.equal(await page.locator(".text-pending").count(), 0, "every text is there now");
   // The console names the file that failed, for whoever investigates; nothing else went wrong.
   assert.ok(problems.length > 0 && problems.every((p) => p.includes(blocked) || /ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), problems.join("\n"));
@@ -169,6 +204,7 @@ test("the single-file edition carries the parts: it opens from a disk with every
   await page.goto(pathToFileURL(join(work, "site", "mali-russie-explorer.html")).href);
   await waitForApp(page);
   assert.equal(await page.locator("#fatal, .boot.fatal").count(), 0);
+  await readThrough(page);
   assert.equal(await page.locator(".text-pending").count(), 0);
   await page.fill("#q", "coopération");
   await page.waitForFunction(() => !document.querySelector(".searching") && document.querySelector(".doc-card mark"));
@@ -212,6 +248,12 @@ test("offline after one visit: the worker keeps the first view's parts and those
   const html = readFileSync(join(work, "site", "index.html"), "utf8");
   const preloaded = [...html.matchAll(/href=\.\/(texts-[0-9a-f]{16}\.bin) rel=preload data-part/g)].map((m) => m[1]);
   const all = readdirSync(join(work, "site")).filter((f) => PART.test(f));
+  // The worker installs the parts of the whole first view (the page preloads a first screen's):
+  // what the visitor saw opens offline.
+  const worker = readFileSync(join(work, "site", "sw.js"), "utf8");
+  const firstView = [...new Set(worker.match(/texts-[0-9a-f]{16}\.bin/g))].sort();
+  assert.equal(firstView.length, 4);
+  assert.ok(preloaded.every((p) => firstView.includes(p)));
   const cached = () =>
     page.evaluate(async () => {
       const name = (await caches.keys()).find((k) => k.startsWith("mali-russie-explorer "));
@@ -222,10 +264,11 @@ test("offline after one visit: the worker keeps the first view's parts and those
   await waitForApp(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
   await page.waitForFunction(() => navigator.serviceWorker.controller);
-  assert.deepEqual(await cached(), [...preloaded].sort(), "installed with the first view's parts only");
+  assert.deepEqual(await cached(), firstView, "installed with the first view's parts only");
   // The next page of the list reads another part, through the worker, which keeps it.
   await page.locator('[data-action="more"]').click();
-  await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n && !document.querySelector(".text-pending"), 5 * SCALE);
+  await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
+  await readThrough(page);
   await page.waitForFunction(async (n) => {
     const name = (await caches.keys()).find((k) => k.startsWith("mali-russie-explorer "));
     return (await (await caches.open(name)).keys()).filter((r) => /texts-/.test(r.url)).length === n;
@@ -238,6 +281,7 @@ test("offline after one visit: the worker keeps the first view's parts and those
   await waitForApp(page);
   await page.locator('[data-action="more"]').click();
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
+  await readThrough(page);
   assert.equal(await page.locator(".text-pending").count(), 0);
   assert.ok(served.length > 0 && served.every(Boolean), `parts served by the worker: ${served}`);
   assert.deepEqual(problems, []);

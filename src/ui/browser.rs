@@ -418,6 +418,58 @@ pub fn later(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, f).forget();
 }
 
+/// Calls `f` once `el` comes within a screen of the visible part of the page (at once if it is
+/// there already), then forgets `el`. Returns false, and does nothing, where the browser cannot
+/// tell (no `IntersectionObserver`: the build's pre-rendering): the caller then acts at once.
+pub fn when_near_screen(el: &web_sys::Element, f: impl FnOnce() + 'static) -> bool {
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    type Waiting = Vec<(web_sys::Element, Box<dyn FnOnce()>)>;
+    thread_local! {
+        static WAITING: RefCell<Waiting> = const { RefCell::new(Vec::new()) };
+        // One observer for the page. A screen's height above and below: a text is on its way
+        // before its card scrolls into view.
+        static OBSERVER: Option<web_sys::IntersectionObserver> = {
+            let seen = Closure::<dyn Fn(web_sys::js_sys::Array, web_sys::IntersectionObserver)>::new(
+                |entries: web_sys::js_sys::Array, observer: web_sys::IntersectionObserver| {
+                    let near: Vec<web_sys::Element> = entries
+                        .iter()
+                        .filter_map(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                        .filter(|e| e.is_intersecting())
+                        .map(|e| e.target())
+                        .collect();
+                    // Those near the screen, and those no longer in the page (their list changed),
+                    // which will never be: a callback runs between tasks, when every element
+                    // built is in place.
+                    let done: Waiting =
+                        WAITING.with_borrow_mut(|w| w.extract_if(.., |(el, _)| near.contains(el) || !el.is_connected()).collect());
+                    for (el, f) in done {
+                        observer.unobserve(&el);
+                        if near.contains(&el) {
+                            f();
+                        }
+                    }
+                },
+            );
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root_margin("100% 0px");
+            let observer = web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options).ok();
+            // It serves the page's whole life.
+            seen.forget();
+            observer
+        };
+    }
+    OBSERVER.with(|observer| match observer {
+        Some(observer) => {
+            WAITING.with_borrow_mut(|w| w.push((el.clone(), Box::new(f))));
+            observer.observe(el);
+            true
+        }
+        None => false,
+    })
+}
+
 /// Reads a file beside the page (a part of the article texts), by name, then calls `done` with
 /// its bytes or why not. The page's `explorerPart(name)`, a promise of an `ArrayBuffer`, reads
 /// it: the start-up script fetches it from the page's own folder (`index.html`), the

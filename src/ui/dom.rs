@@ -388,9 +388,11 @@ fn patch(old: Mounted, new: Child) -> Mounted {
 
 /// `node`, whose children are described by `build` now and again whenever what `build` reads
 /// (signals, memos) changes; each new description is compared with the last and only the
-/// differences reach the page. What `build` describes must not itself `keep`, `bind` or
-/// `on_mount`: a hook runs only where an element is created, so on a kept element the new
-/// description's hook would be dropped, and each created one would add an effect that lives on.
+/// differences reach the page. What `build` describes must not itself `keep` or `bind`, nor
+/// `on_mount` anything but a one-time registration of the element (a card's text asked for when
+/// it comes near the screen): a hook runs only where an element is created, so on a kept
+/// element the new description's hook is dropped, and each created one would add an effect
+/// that lives on.
 ///
 /// ```ignore
 /// let badge = dom::keep(el("span"), move || vec![el("b").text(&count.get().to_string())]);

@@ -53,14 +53,14 @@ pub fn start() {
     let owner = Owner::new();
     owner.with(move || {
         let explorer = Explorer::new(index);
-        // With the texts in parts, the ones the first view shows are loaded first (the build
-        // preloads them with the page): the page that replaces the pre-rendered one is whole.
-        // On a connection too slow for them, the app takes over anyway, its views saying
-        // which texts are still coming.
+        // With the texts in parts, the ones a first screen shows are loaded first (the build
+        // preloads them with the page): what the page that replaces the pre-rendered one shows
+        // at once is whole. On a connection too slow for them, the app takes over anyway, its
+        // views saying which texts are still coming.
         let needed = match explorer::embedded::TEXTS_IN_PARTS {
             true => explorer.state.with_untracked(|state| {
                 let eval = explorer.eval.get_untracked();
-                explorer::texts::shown_documents(index.corpus, state, &eval, PAGE)
+                explorer::texts::shown_documents(index.corpus, state, &eval, explorer::texts::FIRST_SCREEN)
             }),
             false => Vec::new(),
         };

@@ -65,10 +65,14 @@ impl Explorer {
         text
     }
 
-    /// Passage `passage` of document `doc`, its place and its text, once known (see
-    /// [`Explorer::text`]: with the texts in parts, a passage's place comes with its text).
+    /// Passage `passage` of document `doc`, its place and its text, once known: with the texts
+    /// in parts, a passage's place comes with its text. Reactive like [`Explorer::text`], but
+    /// fetches nothing: an item of a list shows it, and asks for it when the item comes near
+    /// the screen ([`when_near_screen`]), so that a long list loads the texts that are read.
     pub fn passage(&self, doc: usize, passage: usize) -> Option<(Span, &'static str)> {
-        self.text(doc)?;
+        if TEXTS_IN_PARTS {
+            self.arrived.track();
+        }
         self.index.passage(doc, passage)
     }
 
@@ -111,6 +115,16 @@ pub fn want(explorer: Explorer, parts: Vec<usize>) {
     }
 }
 
+/// Fetches the part of document `doc`'s text once `el`, which stands for it in a list, comes near
+/// the screen (at once where the browser cannot tell: the build's pre-rendering, which writes
+/// every text of the first view into the page).
+pub fn when_near_screen(explorer: Explorer, el: &web_sys::Element, doc: usize) {
+    let fetch = move || want(explorer, explorer.index.texts.missing_parts([doc]));
+    if TEXTS_IN_PARTS && !browser::when_near_screen(el, fetch) {
+        fetch();
+    }
+}
+
 /// Puts the parts among `parts` that failed back to "not asked", so that they are fetched again
 /// when asked for.
 fn forget_failures(parts: impl IntoIterator<Item = usize>) {
@@ -144,10 +158,10 @@ pub fn retry(explorer: Explorer) {
     if !TEXTS_IN_PARTS {
         return;
     }
-    forget_failures(0..explorer.corpus().parts.len());
-    // What waits for them (an export) asks too: no view may show them.
-    let waited: Vec<usize> = WAITERS.with_borrow(|w| w.iter().flat_map(|(parts, _)| parts.iter().copied()).collect());
-    want(explorer, waited);
+    // Asked for again at once: the list items that showed them failed are not watched any more.
+    let failed: Vec<usize> = (0..explorer.corpus().parts.len()).filter(|&p| state(p) == Fetch::Failed).collect();
+    forget_failures(failed.iter().copied());
+    want(explorer, failed);
     explorer.arrived.update(|n| *n += 1);
 }
 

@@ -13,7 +13,7 @@ use explorer::query::{Entity, View};
 use leptos::prelude::*;
 
 use super::Explorer;
-use super::dom::{Node, el};
+use super::dom::{self, Node, el};
 
 /// A side sheet over the page (the reader, an entity page): a backdrop and a dialog whose
 /// header holds the title, a line of metadata and the link that closes it.
@@ -271,7 +271,12 @@ pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
     let t = explorer::i18n::text_strings(explorer.state.with_untracked(|s| s.lang));
     match explorer.text_failed(doc) {
         true => el("span").class("text-pending failed").text(t.text_not_loaded),
-        false => el("span").class("text-pending").text(t.text_loading),
+        false => {
+            let explorer = *explorer;
+            dom::on_mount(el("span").class("text-pending").text(t.text_loading), move |el| {
+                super::parts::when_near_screen(explorer, el, doc)
+            })
+        }
     }
 }
 
