@@ -4,7 +4,3 @@ export const PART_NAME = "texts-[0-9a-f]{16}\\.bin";
 
 /** Whether `name` is the file name of a part. */
 export const isPart = (name) => new RegExp(`^${PART_NAME}$`).test(name);
-
-/** A list the pre-rendering (prerender.mjs) leaves in the build's folder for post-build.mjs: the
- * parts the first view shows, one name per line. Removed before the site is complete. */
-export const FIRST_VIEW_PARTS = ".first-view-parts";

@@ -12,11 +12,11 @@
 // 4. Writes the single-file edition. 5. Writes the offline worker (sw.js).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FIRST_VIEW_PARTS, PART_NAME, isPart } from "./parts.mjs";
+import { PART_NAME, isPart } from "./parts.mjs";
 import { singleFile } from "./single-file.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -94,10 +94,6 @@ writeFileSync(html, page);
 // stylesheet (rules for the pre-rendered charts), so the file list is read after it.
 execFileSync(process.execPath, [fileURLToPath(new URL("./prerender.mjs", import.meta.url)), dir], { stdio: "inherit" });
 page = readFileSync(html, "utf8");
-// The parts of the texts the pre-rendered first view shows, listed by prerender.mjs for the
-// offline worker (step 5); not a file of the site.
-const firstViewParts = new Set(readFileSync(join(dir, FIRST_VIEW_PARTS), "utf8").split("\n").filter(Boolean));
-rmSync(join(dir, FIRST_VIEW_PARTS));
 
 // 4. The single-file edition (scripts/single-file.mjs), offered by the page's footer and
 //    copied to single/ by `make single`. Not cached by the offline worker: it is a download.
@@ -108,14 +104,17 @@ console.log(`post-build: ${SINGLE} written`);
 
 // 5. The offline worker: the template with this build's files and a version that changes
 //    with any of them (their names carry their content hash; the page's own hash is added).
-// Of the parts of the texts (a large corpus), only those the first view shows (the page preloads
-// a first screen's; the worker fetches these after the page, in the background): what opened
-// opens offline, and the worker keeps the others as they are read (src/offline-worker.js).
-const files = built.filter((f) => f !== "index.html" && (!isPart(f) || firstViewParts.has(f))).sort();
+// Of the parts of the texts (a large corpus), only those the page preloads (a first screen's):
+// the worker keeps the others the visitor reads, from the HTTP cache for those read before it
+// controls the page, so that a visitor never downloads texts for it (src/offline-worker.js).
+const preloaded = new Set([...page.matchAll(new RegExp(`href=\\./(${PART_NAME})[^>]*data-part>`, "g"))].map((m) => m[1]));
+const files = built.filter((f) => f !== "index.html" && (!isPart(f) || preloaded.has(f))).sort();
+const others = built.filter((f) => isPart(f) && !preloaded.has(f)).sort();
 const version = createHash("sha256").update(files.join("\n")).update(page).digest("hex").slice(0, 16);
 const worker = readFileSync(new URL("../src/offline-worker.js", import.meta.url), "utf8")
   .replace("__BUILD__", version)
-  .replace("__FILES__", JSON.stringify(["./", ...files.map((f) => `./${f}`)]));
+  .replace("__FILES__", JSON.stringify(["./", ...files.map((f) => `./${f}`)]))
+  .replace("__PARTS__", JSON.stringify(others.map((f) => `./${f}`)));
 const minifiedWorker = await minify(worker, { compress: true, mangle: true });
 writeFileSync(join(dir, "sw.js"), minifiedWorker.code);
 console.log(`post-build: sw.js caches ${files.length + 1} files (${version})`);

@@ -17,7 +17,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installWindow, serializeChildren } from "./page-model.mjs";
-import { FIRST_VIEW_PARTS, isPart } from "./parts.mjs";
+import { isPart } from "./parts.mjs";
 
 const fail = (message) => {
   console.error(`prerender: ${message}`);
@@ -84,10 +84,11 @@ try {
   preloaded = [...requested];
   // Then the rest of the first view's texts. Effects run as microtasks and the app defers some
   // work with a timer: let them settle.
-  for (const [observer, target] of watched.splice(0)) {
-    observer.callback([new IntersectionObserverEntry(target)], observer);
-  }
   for (let waited = 0; waited <= 10000 && !errors.length; waited += 10) {
+    // (Again each time: what the texts' arrival builds may be watched in turn.)
+    for (const [observer, target] of watched.splice(0)) {
+      observer.callback([new IntersectionObserverEntry(target)], observer);
+    }
     await new Promise((resolve) => setTimeout(resolve, 10));
     if (waited >= 50 && !document.body.querySelector(".text-pending")) break;
   }
@@ -144,6 +145,4 @@ if (rules.size) {
   renameSync(join(dir, cssName), join(dir, nextName));
 }
 writeFileSync(page, html);
-// For the offline worker (post-build.mjs): every part the first view shows, preloaded or not.
-writeFileSync(join(dir, FIRST_VIEW_PARTS), [...requested].sort().join("\n"));
 console.log(`prerender: first view written into index.html (${markup.length} bytes, ${rules.size} style rules, texts from ${requested.size} parts, ${preloaded.length} preloaded)`);

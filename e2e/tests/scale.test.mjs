@@ -104,7 +104,6 @@ test("the texts are in parts beside the page; a first screen's are preloaded, th
   // script), but the page preloads the parts of a first screen's only.
   assert.equal(preloaded.length, 1, `${preloaded} of ${parts}`);
   assert.equal([...html.matchAll(/class=snippet>/g)].length, 50);
-  assert.ok(!html.includes("text-pending"));
   assert.ok(preloaded.every((p) => parts.includes(p)));
   // The wasm holds no article text: a sentence of the first article is not in it.
   const wasm = readdirSync(site).find((f) => f.endsWith("_bg.wasm"));
@@ -212,6 +211,55 @@ test("the single-file edition carries the parts: it opens from a disk with every
   await context.close();
 });
 
+test("a reader who scrolls the pre-rendered list before the app starts keeps reading: the cards on screen keep their texts", async () => {
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin, serviceWorkers: "block" });
+  // Every part held back until the reader has scrolled; the first screen's first.
+  const hold = () => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    return { held, release };
+  };
+  const first = hold();
+  const rest = hold();
+  const asked = new Set();
+  await page.route(PART, async (route) => {
+    asked.add(route.request().url());
+    await (asked.size === 1 || route.request().url() === [...asked][0] ? first.held : rest.held);
+    await route.continue().catch(() => {});
+  });
+  await page.goto(server.url, { waitUntil: "domcontentloaded" });
+  // The app has started (it asks for a first screen's texts) but waits for them.
+  await page.waitForFunction(() => document.querySelectorAll(".doc-card").length >= 50);
+  for (let i = 0; i < 100 && asked.size === 0; i++) await page.waitForTimeout(50);
+  assert.equal(asked.size, 1);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false);
+  // The reader scrolls the pre-rendered list down to its 40th card: its text is asked for.
+  await page.evaluate(() => document.querySelectorAll(".doc-card")[39].scrollIntoView({ block: "center", behavior: "instant" }));
+  for (let i = 0; i < 100 && asked.size < 2; i++) await page.waitForTimeout(50);
+  assert.ok(asked.size >= 2, `parts asked: ${asked.size}`);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false, "asked before the app took over");
+  // With the first screen's texts in, the app still waits for those of the cards on screen.
+  first.release();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false, "waits for the texts on screen");
+  rest.release();
+  await waitForApp(page);
+  // The app's page, scrolled where the reader was, with the texts of the cards on screen.
+  assert.ok(await page.evaluate(() => {
+    const box = document.querySelectorAll(".doc-card")[39].getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  }), "the 40th card is still on screen");
+  const pendingOnScreen = await page.$$eval(".text-pending", (els) =>
+    els.filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    }).length,
+  );
+  assert.equal(pendingOnScreen, 0, "no card on screen waits for its text");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a document whose text comes late shows that it is loading, then its text scrolled to the linked passage", async () => {
   const doc = readdirSync(join(work, "seeds")).filter((f) => f.endsWith(".txt")).sort().at(-1).replace(/\.txt$/, "");
   const first = await openWatchedPage(browser, { origin: new URL(server.url).origin });
@@ -243,29 +291,35 @@ test("a document whose text comes late shows that it is loading, then its text s
   await context.close();
 });
 
-test("offline after one visit: the worker keeps the first view's parts and those read, not every part", async () => {
+test("offline after one visit: the worker keeps the texts read, from the browser's cache, and downloads nothing twice", async () => {
   const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin });
   const html = readFileSync(join(work, "site", "index.html"), "utf8");
   const preloaded = [...html.matchAll(/href=\.\/(texts-[0-9a-f]{16}\.bin) rel=preload data-part/g)].map((m) => m[1]);
   const all = readdirSync(join(work, "site")).filter((f) => PART.test(f));
-  // The worker installs the parts of the whole first view (the page preloads a first screen's):
-  // what the visitor saw opens offline.
-  const worker = readFileSync(join(work, "site", "sw.js"), "utf8");
-  const firstView = [...new Set(worker.match(/texts-[0-9a-f]{16}\.bin/g))].sort();
-  assert.equal(firstView.length, 4);
-  assert.ok(preloaded.every((p) => firstView.includes(p)));
   const cached = () =>
     page.evaluate(async () => {
       const name = (await caches.keys()).find((k) => k.startsWith("mali-russie-explorer "));
       const keys = name ? await (await caches.open(name)).keys() : [];
       return keys.map((r) => r.url.split("/").pop()).filter((n) => /^texts-/.test(n)).sort();
     });
+  const asked = server.requests.length;
+  const read = new Set();
+  page.on("request", (r) => PART.test(r.url()) && read.add(r.url().split("/").pop()));
   await page.goto(server.url);
   await waitForApp(page);
   await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
   await page.waitForFunction(() => navigator.serviceWorker.controller);
-  assert.deepEqual(await cached(), firstView, "installed with the first view's parts only");
-  // The next page of the list reads another part, through the worker, which keeps it.
+  // Installed with the page's files and the parts read so far (the first screen's at least),
+  // not every part: a visitor does not download texts for the worker.
+  const first = await cached();
+  assert.ok(preloaded.every((p) => first.includes(p)), `${first}`);
+  assert.ok(first.every((p) => read.has(p)) && first.length < all.length, `${first} of ${all}`);
+  // The page's files, named by their content, came from the browser's cache, not again from
+  // the host: the wasm once, each part once.
+  const served = (re) => server.requests.slice(asked).filter((r) => re.test(r)).length;
+  assert.equal(served(/_bg\.wasm$/), 1, "the wasm downloaded once");
+  // The rest of the list, read: each part kept as it arrives.
+  await readThrough(page);
   await page.locator('[data-action="more"]').click();
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
   await readThrough(page);
@@ -273,17 +327,18 @@ test("offline after one visit: the worker keeps the first view's parts and those
     const name = (await caches.keys()).find((k) => k.startsWith("mali-russie-explorer "));
     return (await (await caches.open(name)).keys()).filter((r) => /texts-/.test(r.url)).length === n;
   }, all.length);
+  for (const part of all) assert.equal(served(new RegExp(part.replace(".", "\\.") + "$")), 1, `${part} downloaded once`);
   // Offline: the page and every text read open again, from the worker's cache.
   await context.setOffline(true);
-  const served = [];
-  page.on("response", (r) => PART.test(r.url()) && served.push(r.fromServiceWorker()));
+  const fromWorker = [];
+  page.on("response", (r) => PART.test(r.url()) && fromWorker.push(r.fromServiceWorker()));
   await page.reload();
   await waitForApp(page);
   await page.locator('[data-action="more"]').click();
   await page.waitForFunction((n) => document.querySelectorAll(".doc-card").length === n, 5 * SCALE);
   await readThrough(page);
   assert.equal(await page.locator(".text-pending").count(), 0);
-  assert.ok(served.length > 0 && served.every(Boolean), `parts served by the worker: ${served}`);
+  assert.ok(fromWorker.length > 0 && fromWorker.every(Boolean), `parts served by the worker: ${fromWorker}`);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -302,6 +302,11 @@ impl<'c> Index<'c> {
             .collect()
     }
 
+    /// The index of the document with id `doc`, if there is one.
+    pub fn doc_index(&self, doc: &str) -> Option<usize> {
+        self.doc_pos.get(doc).copied()
+    }
+
     /// The number of words of the document with id `doc` (0 for an unknown id).
     pub fn word_count(&self, doc: &str) -> usize {
         self.doc_pos.get(doc).and_then(|&i| self.docs.get(i)).map_or(0, |d| d.words)

@@ -413,6 +413,18 @@ pub fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Whether some of `el` is on screen.
+pub fn on_screen(el: &web_sys::Element) -> bool {
+    let height = window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let rect = el.get_bounding_client_rect();
+    rect.bottom() > 0.0 && rect.top() < height
+}
+
+/// The page's clock, in milliseconds (for waits that share one time limit).
+pub fn now_ms() -> f64 {
+    web_sys::js_sys::Date::now()
+}
+
 /// Runs `f` soon, after the current frame: for work that must not delay the first paint.
 pub fn later(f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(0, f).forget();
@@ -420,7 +432,8 @@ pub fn later(f: impl FnOnce() + 'static) {
 
 /// Calls `f` once `el` comes within a screen of the visible part of the page (at once if it is
 /// there already), then forgets `el`. Returns false, and does nothing, where the browser cannot
-/// tell (no `IntersectionObserver`: the build's pre-rendering): the caller then acts at once.
+/// tell (no `IntersectionObserver`, an old browser): the caller then acts at once. (The build's
+/// pre-rendering, which has no screen, stands in an observer: scripts/prerender.mjs.)
 pub fn when_near_screen(el: &web_sys::Element, f: impl FnOnce() + 'static) -> bool {
     use std::cell::RefCell;
     use wasm_bindgen::JsCast;

@@ -66,9 +66,25 @@ pub fn start() {
         };
         // Maybe later, from a callback: under the page's reactive owner all the same.
         let owner = Owner::current();
-        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || match owner {
+        let then_take_over = move || match owner {
             Some(owner) => owner.with(|| take_over(explorer)),
             None => take_over(explorer),
+        };
+        if !explorer::embedded::TEXTS_IN_PARTS {
+            return then_take_over();
+        }
+        // Someone who scrolls the pre-rendered list meanwhile has its cards' texts asked for as
+        // they come near the screen, and the app then waits for those on screen too (within the
+        // same time), so that the card being read does not turn into "loading".
+        let cards = pre_rendered_cards(explorer);
+        for &(ref card, doc) in &cards {
+            parts::when_near_screen(explorer, card, doc);
+        }
+        let start = browser::now_ms();
+        parts::when_loaded(explorer, index.texts.missing_parts(needed), Some(TEXTS_WAIT_MS), move || {
+            let shown = cards.iter().filter(|(card, _)| browser::on_screen(card)).map(|&(_, doc)| doc);
+            let left = f64::from(TEXTS_WAIT_MS) - (browser::now_ms() - start);
+            parts::when_loaded(explorer, index.texts.missing_parts(shown), Some(left.max(0.0) as u32), then_take_over);
         });
     });
     std::mem::forget(owner);
@@ -76,6 +92,14 @@ pub fn start() {
 
 /// How long the app waits for the texts of the first view before it takes over without them.
 const TEXTS_WAIT_MS: u32 = 4000;
+
+/// The pre-rendered list's cards, each with its document (see `start`).
+fn pre_rendered_cards(explorer: Explorer) -> Vec<(leptos::web_sys::Element, usize)> {
+    let Some(body) = browser::find("body") else { return Vec::new() };
+    let cards = browser::find_all(&body, "[data-pre] .doc-card[data-doc]").into_iter();
+    let doc = |card: &leptos::web_sys::Element| explorer.index.doc_index(&card.get_attribute("data-doc")?);
+    cards.filter_map(|card| doc(&card).map(|d| (card, d))).collect()
+}
 
 /// Replaces the pre-rendered first view with the app's page.
 fn take_over(explorer: Explorer) {

@@ -116,8 +116,7 @@ pub fn want(explorer: Explorer, parts: Vec<usize>) {
 }
 
 /// Fetches the part of document `doc`'s text once `el`, which stands for it in a list, comes near
-/// the screen (at once where the browser cannot tell: the build's pre-rendering, which writes
-/// every text of the first view into the page).
+/// the screen (at once where the browser cannot tell).
 pub fn when_near_screen(explorer: Explorer, el: &web_sys::Element, doc: usize) {
     let fetch = move || want(explorer, explorer.index.texts.missing_parts([doc]));
     if TEXTS_IN_PARTS && !browser::when_near_screen(el, fetch) {

@@ -12,7 +12,9 @@ use leptos::prelude::*;
 
 use super::chips::chip_label;
 use super::dom::{self, Node, el};
-use super::shared::{entity_href, passage_href, passage_item, passage_marks, provenance, retry_button, text_pending};
+use super::shared::{
+    asks_for_text, entity_href, passage_href, passage_item, passage_marks, provenance, retry_button, text_pending,
+};
 use super::{Explorer, browser, compare, network, timeline};
 
 fn view_label(t: &Strings, view: View) -> &'static str {
@@ -238,7 +240,8 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                 .attr("href", &passage_href(explorer, &doc.id, Some(passage)))
                 .attr("data-nav", "")
                 .marked(&doc.title, 0, &term_spans(&doc.title, &state.filter.q));
-            el("li")
+            let snippet = explorer.passage(i, passage);
+            let card = el("li")
                 .class("doc-card")
                 .attr("data-key", &doc.id)
                 .attr("data-doc", &doc.id)
@@ -250,10 +253,11 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
                     t.words
                 )))
                 .child_opt(matched)
-                .child(match explorer.passage(i, passage) {
+                .child(match snippet {
                     Some((span, text)) => el("p").class("snippet").marked(text, span.start, &marks),
                     None => el("p").class("snippet").child(text_pending(explorer, i)),
-                })
+                });
+            asks_for_text(explorer, card, i, snippet.is_some())
         })
         .collect()
 }

@@ -222,11 +222,12 @@ pub fn provenance(explorer: &Explorer, doc: &Document) -> String {
 /// A passage in context: its text with `marks` highlighted, its source, a link to the reader.
 pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, usize)]) -> Node {
     let doc = &explorer.corpus().documents[d];
-    let quote = match explorer.passage(d, p) {
+    let text = explorer.passage(d, p);
+    let quote = match text {
         Some((span, text)) => el("blockquote").marked(text, span.start, marks),
         None => el("blockquote").child(text_pending(explorer, d)),
     };
-    el("li")
+    let item = el("li")
         .class("passage")
         .attr("data-key", &[doc.id.as_ref(), "#", &p.to_string()].concat())
         .attr("data-doc", &doc.id)
@@ -239,7 +240,8 @@ pub fn passage_item(explorer: &Explorer, d: usize, p: usize, marks: &[(usize, us
                     .attr("data-nav", "")
                     .text(explorer.t_now().open_passage),
             ),
-        )
+        );
+    asks_for_text(explorer, item, d, text.is_some())
 }
 
 /// The "disputed" badge of a fact whose sources contradict each other: a link to the
@@ -271,13 +273,20 @@ pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
     let t = explorer::i18n::text_strings(explorer.state.with_untracked(|s| s.lang));
     match explorer.text_failed(doc) {
         true => el("span").class("text-pending failed").text(t.text_not_loaded),
-        false => {
-            let explorer = *explorer;
-            dom::on_mount(el("span").class("text-pending").text(t.text_loading), move |el| {
-                super::parts::when_near_screen(explorer, el, doc)
-            })
-        }
+        false => el("span").class("text-pending").text(t.text_loading),
     }
+}
+
+/// A list's `item` that shows document `doc`'s text: if the text is not `known` yet, the item
+/// asks for it once it comes near the screen (see `parts::when_near_screen`). The item itself is
+/// watched, not the text's place in it: a list item may skip rendering its content while far
+/// from the screen (`content-visibility`), and the item's own box is always there.
+pub fn asks_for_text(explorer: &Explorer, item: Node, doc: usize, known: bool) -> Node {
+    if known {
+        return item;
+    }
+    let explorer = *explorer;
+    dom::on_mount(item, move |el| super::parts::when_near_screen(explorer, el, doc))
 }
 
 /// The button that asks again for the parts of the texts that failed to load. The button goes

@@ -159,9 +159,14 @@ impl Document {
     /// The index of the passage that contains `span`, if any (build time, or with the text: a
     /// source knows its own, [`Source::passage`]).
     pub fn passage_of(&self, span: Span) -> Option<usize> {
-        let i = self.passages.partition_point(|p| p.end <= span.start);
-        self.passages.get(i).filter(|p| p.contains(&span)).map(|_| i)
+        passage_of(&self.passages, span)
     }
+}
+
+/// The index of the passage among `passages` (in text order, apart) that contains `span`, if any.
+pub fn passage_of(passages: &[Span], span: Span) -> Option<usize> {
+    let i = passages.partition_point(|p| p.end <= span.start);
+    passages.get(i).filter(|p| p.contains(&span)).map(|_| i)
 }
 
 /// What a mention points to.
