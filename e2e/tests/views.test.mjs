@@ -220,6 +220,23 @@ test("the language switch reloads the view in English, one history step, and is 
   await context.close();
 });
 
+test("the language switch keeps focus over its reload, both ways, by keyboard", async () => {
+  const { page, context } = await open("?sector=energy");
+  for (const label of ["Français", "English"]) {
+    await page.focus(".lang-switch");
+    await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+    await page.waitForSelector("html[data-ready] .tabs");
+    await page.waitForFunction(() => document.activeElement?.id === "lang-switch");
+    assert.equal(await page.locator(".lang-switch").innerText(), label);
+  }
+  // Once: a reload of one's own later starts at the top, as any page.
+  await page.reload();
+  await page.waitForSelector("html[data-ready] .tabs");
+  await page.waitForTimeout(100);
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), "lang-switch");
+  await context.close();
+});
+
 test("choosing French after English works, and is remembered on reload, on new links and after Back", async () => {
   const { page, context } = await open("?sector=energy");
   await Promise.all([page.waitForEvent("load"), page.click(".lang-switch")]);

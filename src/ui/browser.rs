@@ -263,6 +263,26 @@ pub fn store_lang(lang: &str) {
     }
 }
 
+const FOCUS_KEY: &str = "mali-russie-explorer.focus";
+
+/// Remembers, for this tab, which element has focus (by its id), before the page reloads (the
+/// language switch): see [`take_focus_before_reload`].
+pub fn keep_focus_over_reload() {
+    let id = active_element().map(|e| e.id()).filter(|id| !id.is_empty());
+    if let (Some(id), Some(storage)) = (id, window().and_then(|w| w.session_storage().ok().flatten())) {
+        let _ = storage.set_item(FOCUS_KEY, &id);
+    }
+}
+
+/// The id of the element that had focus when the page reloaded itself, once (see
+/// [`keep_focus_over_reload`]).
+pub fn take_focus_before_reload() -> Option<String> {
+    let storage = window()?.session_storage().ok()??;
+    let id = storage.get_item(FOCUS_KEY).ok()??;
+    let _ = storage.remove_item(FOCUS_KEY);
+    Some(id)
+}
+
 /// The page's root element, `<html>`.
 fn root() -> Option<web_sys::Element> {
     document()?.document_element()

@@ -109,6 +109,10 @@ fn take_over(explorer: Explorer) {
     events::install(explorer);
     page::mount(explorer);
     takeover::restore(before, explorer);
+    // After the language switch, which reloads the page, focus is where it was.
+    if let Some(id) = browser::take_focus_before_reload() {
+        browser::later(move || browser::focus(&id));
+    }
     // A search waits for every text, in whatever view: ask for them.
     if explorer::embedded::TEXTS_IN_PARTS {
         Effect::new(move |_| {
@@ -275,8 +279,9 @@ impl Explorer {
             // reads it when the address (French, the default) names no language.
             browser::store_lang(next.lang.key());
             // The page reloads in the new language (see `page::mount`): the address must be
-            // there first.
+            // there first, and the control used keeps focus in the new page.
             write(step);
+            browser::keep_focus_over_reload();
             self.set(next);
             return;
         }

@@ -124,6 +124,7 @@ fn language_switch(explorer: Explorer) -> Node {
         Lang::Fr => ("Français", "Lire cette page en français"),
     };
     let link = el("a")
+        .attr("id", "lang-switch")
         .class("lang-switch")
         .attr("data-nav", "")
         .attr("lang", other.key())
