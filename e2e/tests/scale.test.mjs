@@ -198,6 +198,21 @@ test("a part that cannot be loaded says so, a search waits, and Try again loads 
   await context.close();
 });
 
+test("texts that could not be loaded offline come once the network is back, without a click", async () => {
+  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin, serviceWorkers: "block" });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await context.setOffline(true);
+  await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  await page.waitForSelector(".doc-card .text-pending.failed");
+  await context.setOffline(false);
+  await page.waitForFunction(() => !document.querySelector(".text-pending.failed") && !document.querySelector(".texts-failed"));
+  await readThrough(page);
+  assert.equal(await page.locator(".text-pending").count(), 0);
+  assert.ok(problems.every((p) => /could not be loaded|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), problems.join("\n"));
+  await context.close();
+});
+
 test("the single-file edition carries the parts: it opens from a disk with every text", async () => {
   const { page, problems, context } = await openWatchedPage(browser);
   await page.goto(pathToFileURL(join(work, "site", "mali-russie-explorer.html")).href);
@@ -211,8 +226,18 @@ test("the single-file edition carries the parts: it opens from a disk with every
   await context.close();
 });
 
-test("a reader who scrolls the pre-rendered list before the app starts keeps reading: the cards on screen keep their texts", async () => {
-  const { page, problems, context } = await openWatchedPage(browser, { origin: new URL(server.url).origin, serviceWorkers: "block" });
+test("a reader who scrolls the pre-rendered list before the app starts keeps reading: the same cards, with their texts", async () => {
+  const { page, problems, context } = await openWatchedPage(browser, {
+    origin: new URL(server.url).origin,
+    serviceWorkers: "block",
+    viewport: { width: 375, height: 812 },
+  });
+  // The card at the top of the screen, and how far below the top it starts.
+  const topCard = () =>
+    page.evaluate(() => {
+      const card = [...document.querySelectorAll(".doc-card")].find((c) => c.getBoundingClientRect().bottom > 0);
+      return { doc: card.dataset.doc, top: Math.round(card.getBoundingClientRect().top) };
+    });
   // Every part held back until the reader has scrolled; the first screen's first.
   const hold = () => {
     let release;
@@ -234,21 +259,23 @@ test("a reader who scrolls the pre-rendered list before the app starts keeps rea
   assert.equal(asked.size, 1);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false);
   // The reader scrolls the pre-rendered list down to its 40th card: its text is asked for.
-  await page.evaluate(() => document.querySelectorAll(".doc-card")[39].scrollIntoView({ block: "center", behavior: "instant" }));
+  await page.evaluate(() => document.querySelectorAll(".doc-card")[39].scrollIntoView({ block: "start", behavior: "instant" }));
+  await page.evaluate(() => scrollBy({ top: -30, behavior: "instant" }));
   for (let i = 0; i < 100 && asked.size < 2; i++) await page.waitForTimeout(50);
   assert.ok(asked.size >= 2, `parts asked: ${asked.size}`);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false, "asked before the app took over");
+  // What the reader sees, once the browser has laid the page out around it.
+  await page.waitForTimeout(200);
+  const reading = await topCard();
   // With the first screen's texts in, the app still waits for those of the cards on screen.
   first.release();
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-ready")), false, "waits for the texts on screen");
   rest.release();
   await waitForApp(page);
-  // The app's page, scrolled where the reader was, with the texts of the cards on screen.
-  assert.ok(await page.evaluate(() => {
-    const box = document.querySelectorAll(".doc-card")[39].getBoundingClientRect();
-    return box.bottom > 0 && box.top < innerHeight;
-  }), "the 40th card is still on screen");
+  // The app's page shows the same cards where they were (its cards need not have the
+  // pre-rendered ones' heights: the scroll position alone would show others)...
+  assert.deepEqual(await topCard(), reading);
   const pendingOnScreen = await page.$$eval(".text-pending", (els) =>
     els.filter((e) => {
       const box = e.getBoundingClientRect();

@@ -40,6 +40,13 @@ pub fn write_query(query: &str, push: bool) {
     }
 }
 
+/// Calls `f` whenever the browser is back online.
+pub fn on_online(f: impl Fn() + 'static) {
+    if let Some(w) = window() {
+        gloo::events::EventListener::new(&w, "online", move |_| f()).forget();
+    }
+}
+
 /// Calls `f` when the user goes back or forward.
 pub fn on_history_move(f: impl Fn() + 'static) {
     if let Some(w) = window() {
@@ -288,18 +295,21 @@ fn root() -> Option<web_sys::Element> {
     document()?.document_element()
 }
 
-/// Marks the page as interactive (`<html data-ready>`), for measurement and tests.
-pub fn mark_ready() {
+/// Sets or removes an attribute of the page's root element (`<html>`), a state the stylesheet reads.
+pub fn set_root_flag(name: &str, on: bool) {
     if let Some(root) = root() {
-        let _ = root.set_attribute("data-ready", "");
+        let _ = if on { root.set_attribute(name, "") } else { root.remove_attribute(name) };
     }
 }
 
-/// Ends the "applying your filters" state (`<html data-applying>`, set by the head script of
-/// `index.html` for a link to another view than the pre-rendered one).
-pub fn end_applying() {
-    if let Some(root) = root() {
-        let _ = root.remove_attribute("data-applying");
+/// Runs `f` once the next frame has been drawn.
+pub fn after_next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = window() else { return f() };
+    let frame = Closure::once_into_js(move || later(f));
+    if w.request_animation_frame(frame.unchecked_ref()).is_err() {
+        web_sys::console::warn_1(&"no animation frame: a page state stays set".into());
     }
 }
 
@@ -353,6 +363,11 @@ pub fn scroll_to_position(at: (f64, f64)) {
     {
         w.scroll_to_with_x_and_y(at.0, at.1);
     }
+}
+
+/// How far below the top of the screen `el` starts (negative: above it).
+pub fn top_on_screen(el: &web_sys::Element) -> f64 {
+    el.get_bounding_client_rect().top()
 }
 
 /// Whether this page is the single-file edition (marked by the script that writes it), which

@@ -115,6 +115,9 @@ fn take_over(explorer: Explorer) {
     }
     // A search waits for every text, in whatever view: ask for them.
     if explorer::embedded::TEXTS_IN_PARTS {
+        // Texts that could not be loaded offline are asked for again once the network is back,
+        // without a press of "Try again".
+        browser::on_online(move || parts::retry(explorer));
         Effect::new(move |_| {
             // Again after "Try again" (which changes `arrived`, not the evaluation).
             explorer.arrived.track();
@@ -125,7 +128,8 @@ fn take_over(explorer: Explorer) {
     }
     // The page is built and its handlers listen: the moment the app answers a click, which
     // the browser benchmark measures.
-    browser::mark_ready();
+    // (`<html data-ready>`, for measurement and tests.)
+    browser::set_root_flag("data-ready", true);
     // Build the search words in the background, so the first keystroke is as fast as the next
     // (once every text is known).
     let index = explorer.index;

@@ -3,7 +3,8 @@
 //!
 //! The app builds its own page and the pre-rendered one is removed in the same task, so the
 //! browser never paints between the two; what the user did meanwhile carries over: the element
-//! with focus, the scroll positions (the page's and a panel's own), groups closed in the filter
+//! with focus, the scroll positions (the page's, on the same card of the list, and a panel's
+//! own), groups closed in the filter
 //! panel, text typed in the search box and its caret. The head script of `index.html` marks a
 //! link to another view `data-applying` (its results hidden until now) and keeps a link clicked
 //! on the pre-rendered page as `data-pending`: the marks are removed here, the link followed.
@@ -20,11 +21,18 @@ use super::{Explorer, browser};
 /// What can take focus, in document order: the same list in both pages when they match.
 const FOCUSABLE: &str = "a[href], button, input, summary, [tabindex]";
 
+/// The cards of the list of documents (the pre-rendered first view's, then the app's).
+const CARDS: &str = ".doc-card[data-doc]";
+
 /// What the user did with the pre-rendered page.
 pub struct Before {
     /// The position of the focused element among the focusable ones, and their number.
     focus: Option<(usize, usize)>,
     scroll: (f64, f64),
+    /// The card at the top of the screen, and how far below the top it started: the app's page
+    /// puts it back there (its cards need not have the same heights as the pre-rendered ones,
+    /// so the same scroll position could show other cards).
+    anchor: Option<(String, f64)>,
     /// Parts that scroll on their own (the filter panel on a wide screen): id, left, top.
     parts: Vec<(String, i32, i32)>,
     typed: String,
@@ -54,17 +62,23 @@ pub fn take(explorer: Explorer) -> Option<Before> {
     let typed = q.as_ref().map(browser::input_value).unwrap_or_default();
     let caret = q.filter(|q| browser::active_element().as_ref() == Some(q)).and_then(|q| browser::caret(&q));
     let scroll = browser::scroll_position();
+    let anchor = browser::find_all(&body, CARDS)
+        .into_iter()
+        .find(browser::on_screen)
+        .and_then(|card| Some((card.get_attribute("data-doc")?, browser::top_on_screen(&card))));
     let parts = pre.iter().flat_map(browser::scrolled_parts).collect();
     for p in pre {
         p.remove();
     }
-    Some(Before { focus, scroll, parts, typed, caret })
+    Some(Before { focus, scroll, anchor, parts, typed, caret })
 }
 
 /// After the app has built its page: focus, scroll and typed text back, and the page no longer
 /// "applying" a link.
 pub fn restore(before: Option<Before>, explorer: Explorer) {
-    browser::end_applying();
+    // The "applying your filters" state, set by the head script of `index.html` for a link to
+    // another view than the pre-rendered one.
+    browser::set_root_flag("data-applying", false);
     // A link followed before the app had started: followed now, as a click (one history step).
     if let Some(href) = browser::take_pending("data-pending") {
         explorer.remember_opener(&href);
@@ -89,7 +103,24 @@ pub fn restore(before: Option<Before>, explorer: Explorer) {
         }
         explorer.type_query(before.typed);
     }
-    browser::scroll_to_position(before.scroll);
+    if before.scroll != (0.0, 0.0) {
+        // For this frame (the stylesheet reads `data-settling`): scrolling at once, not smoothly,
+        // and every card laid out — those far from the screen are not (`content-visibility`),
+        // and the app's are new, with no size yet: the card read would be placed by estimates.
+        // Their sizes are remembered after the frame.
+        browser::set_root_flag("data-settling", true);
+        browser::scroll_to_position(before.scroll);
+        let body = browser::find("body");
+        let same = |doc: &String| {
+            let mut cards = browser::find_all(body.as_ref()?, CARDS).into_iter();
+            cards.find(|c| c.get_attribute("data-doc").as_ref() == Some(doc))
+        };
+        if let Some((card, top)) = before.anchor.as_ref().and_then(|(doc, top)| Some((same(doc)?, top))) {
+            let (x, y) = browser::scroll_position();
+            browser::scroll_to_position((x, y + browser::top_on_screen(&card) - top));
+        }
+        browser::after_next_frame(|| browser::set_root_flag("data-settling", false));
+    }
     for (id, left, top) in &before.parts {
         browser::scroll_part(id, *left, *top);
     }
