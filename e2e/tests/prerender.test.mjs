@@ -106,6 +106,20 @@ test("a link to another view says its filters are being applied, in its language
   }
 });
 
+test("the language switch pressed before the app starts reloads in English with focus on it", async () => {
+  const { page, problems, release, context } = await heldPage();
+  await page.goto(app.url(), { waitUntil: "domcontentloaded" });
+  await page.focus("[data-pre] .lang-switch");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute("html", "data-pending-id"), "lang-switch");
+  release();
+  await page.waitForFunction(() => document.documentElement.lang === "en" && document.documentElement.hasAttribute("data-ready"));
+  await page.waitForFunction(() => document.activeElement?.id === "lang-switch");
+  assert.equal((await page.locator(".lang-switch").innerText()).trim(), "Français");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a link clicked before the app starts is kept and applied by the app, without reloading the page", async () => {
   const { page, problems, release, context } = await heldPage();
   await page.goto(app.url(), { waitUntil: "domcontentloaded" });

@@ -295,6 +295,16 @@ fn root() -> Option<web_sys::Element> {
     document()?.document_element()
 }
 
+/// An attribute of the page's root element (`<html>`), if set.
+pub fn root_flag(name: &str) -> Option<String> {
+    root()?.get_attribute(name)
+}
+
+/// Whether no element of the page has focus (the body has it).
+pub fn nothing_focused() -> bool {
+    active_element().is_none_or(|e| e.tag_name() == "BODY")
+}
+
 /// Sets or removes an attribute of the page's root element (`<html>`), a state the stylesheet reads.
 pub fn set_root_flag(name: &str, on: bool) {
     if let Some(root) = root() {

@@ -106,12 +106,19 @@ fn take_over(explorer: Explorer) {
     // The first view pre-rendered in index.html goes, in the same task as the page that
     // replaces it is built: the browser never shows the gap.
     let before = takeover::take(explorer);
+    // After the language switch, which reloads the page, focus is where it was (unless the
+    // user has put it somewhere meanwhile). Taken first: following a link pressed before the
+    // app started (`restore`) may be the language switch again, for the next page.
+    let refocus = browser::take_focus_before_reload();
     events::install(explorer);
     page::mount(explorer);
     takeover::restore(before, explorer);
-    // After the language switch, which reloads the page, focus is where it was.
-    if let Some(id) = browser::take_focus_before_reload() {
-        browser::later(move || browser::focus(&id));
+    if let Some(id) = refocus {
+        browser::later(move || {
+            if browser::nothing_focused() {
+                browser::focus(&id);
+            }
+        });
     }
     // A search waits for every text, in whatever view: ask for them.
     if explorer::embedded::TEXTS_IN_PARTS {

@@ -159,6 +159,9 @@ pub fn retry(explorer: Explorer) {
     }
     // Asked for again at once: the list items that showed them failed are not watched any more.
     let failed: Vec<usize> = (0..explorer.corpus().parts.len()).filter(|&p| state(p) == Fetch::Failed).collect();
+    if failed.is_empty() {
+        return;
+    }
     forget_failures(failed.iter().copied());
     want(explorer, failed);
     explorer.arrived.update(|n| *n += 1);

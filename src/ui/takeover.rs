@@ -62,9 +62,13 @@ pub fn take(explorer: Explorer) -> Option<Before> {
     let typed = q.as_ref().map(browser::input_value).unwrap_or_default();
     let caret = q.filter(|q| browser::active_element().as_ref() == Some(q)).and_then(|q| browser::caret(&q));
     let scroll = browser::scroll_position();
-    let anchor = browser::find_all(&body, CARDS)
-        .into_iter()
-        .find(browser::on_screen)
+    // Only when the pre-rendered list is the one the app shows: a link to another view hides it
+    // (`data-applying`), save for the same view in English.
+    let same_list = browser::root_flag("data-applying").is_none_or(|view| view == "en-page");
+    let on_screen = || browser::find_all(&body, CARDS).into_iter().find(browser::on_screen);
+    let anchor = same_list
+        .then(on_screen)
+        .flatten()
         .and_then(|card| Some((card.get_attribute("data-doc")?, browser::top_on_screen(&card))));
     let parts = pre.iter().flat_map(browser::scrolled_parts).collect();
     for p in pre {
@@ -82,9 +86,14 @@ pub fn restore(before: Option<Before>, explorer: Explorer) {
     // A link followed before the app had started: followed now, as a click (one history step).
     if let Some(href) = browser::take_pending("data-pending") {
         explorer.remember_opener(&href);
+        // Focus comes back to the link, as after any click (see `events`); first at once, for a
+        // link whose view reloads the page (the language switch keeps the focused element).
+        let id = browser::take_pending("data-pending-id").filter(|id| !id.is_empty());
+        if let Some(id) = &id {
+            browser::focus(id);
+        }
         explorer.follow(&href);
-        // Focus comes back to the link, as after any click (see `events`).
-        if let Some(id) = browser::take_pending("data-pending-id").filter(|id| !id.is_empty()) {
+        if let Some(id) = id {
             browser::later(move || browser::focus(&id));
         }
         return;
