@@ -73,6 +73,10 @@ test("the sources facet shows its first values, then all on demand, and never hi
 
 const PART = /texts-[0-9a-f]{16}\.bin$/;
 
+/** A watched page on a phone's screen, without the offline worker. */
+const phonePage = () =>
+  openWatchedPage(browser, { origin: new URL(server.url).origin, serviceWorkers: "block", viewport: { width: 375, height: 812 } });
+
 /** Scrolls the page from its top down one screen at a time to its end, as a reader would, each
  * time until the items on screen have their texts; then back to the top. */
 async function readThrough(page) {
@@ -227,11 +231,7 @@ test("the single-file edition carries the parts: it opens from a disk with every
 });
 
 test("a reader who scrolls the pre-rendered list before the app starts keeps reading: the same cards, with their texts", async () => {
-  const { page, problems, context } = await openWatchedPage(browser, {
-    origin: new URL(server.url).origin,
-    serviceWorkers: "block",
-    viewport: { width: 375, height: 812 },
-  });
+  const { page, problems, context } = await phonePage();
   // The card at the top of the screen, and how far below the top it starts.
   const topCard = () =>
     page.evaluate(() => {
@@ -290,11 +290,7 @@ test("a reader who scrolls the pre-rendered list before the app starts keeps rea
 });
 
 test("a filtered view reloaded where it was scrolled stays there (the hidden pre-rendered list is not the one read)", async () => {
-  const { page, problems, context } = await openWatchedPage(browser, {
-    origin: new URL(server.url).origin,
-    serviceWorkers: "block",
-    viewport: { width: 375, height: 812 },
-  });
+  const { page, problems, context } = await phonePage();
   await page.goto(server.url);
   await waitForApp(page);
   // The sector with the most documents, short of all of them: a long list, not the default one.
