@@ -289,6 +289,34 @@ test("a reader who scrolls the pre-rendered list before the app starts keeps rea
   await context.close();
 });
 
+test("show more by keyboard on a phone: focus on the first new item, which the page brings into view", async () => {
+  const { page, problems, context } = await phonePage();
+  await page.goto(`${server.url}?view=passages`);
+  await waitForApp(page);
+  // The button has focus, but the reader has scrolled back up with a finger or the wheel.
+  const more = page.locator('[data-action="more"]');
+  await more.evaluate((b) => b.scrollIntoView({ block: "end", behavior: "instant" }));
+  await more.focus({ preventScroll: true });
+  await page.evaluate(() => scrollBy({ top: -1500, behavior: "instant" }));
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.closest("li") === document.querySelectorAll("#results-panel ol > li")[50]);
+  // (Scrolling may be smooth: until it stops.)
+  const focused = () =>
+    page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight };
+    });
+  let box = await focused();
+  for (let i = 0, last = null; i < 40 && last !== box.top; i++) {
+    last = box.top;
+    await page.waitForTimeout(100);
+    box = await focused();
+  }
+  assert.ok(box.top >= 0 && box.bottom <= box.height, `focus at ${box.top}–${box.bottom} of ${box.height}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a filtered view reloaded where it was scrolled stays there (the hidden pre-rendered list is not the one read)", async () => {
   const { page, problems, context } = await phonePage();
   await page.goto(server.url);

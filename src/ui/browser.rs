@@ -170,9 +170,27 @@ pub fn focus(id: &str) {
 /// matching `selector`, if any, without scrolling to it: where focus goes when the control
 /// pressed has gone.
 pub fn focus_later(selector: String) {
+    focus_later_with(selector, false);
+}
+
+/// Like [`focus_later`], and an element not wholly on screen is brought to its middle (the first
+/// item a "show more" added may lie below the screen, or on its very edge).
+pub fn focus_later_in_view(selector: String) {
+    focus_later_with(selector, true);
+}
+
+fn focus_later_with(selector: String, in_view: bool) {
     later(move || {
         if let Some(el) = find(&selector) {
             focus_element(&el);
+            let wholly_seen = |rect: web_sys::DomRect| rect.top() >= 0.0 && rect.bottom() <= screen_height();
+            if in_view && !wholly_seen(el.get_bounding_client_rect()) {
+                // At once: a smooth scroll would be cut short as the new items' texts come.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                options.set_behavior(web_sys::ScrollBehavior::Instant);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
         }
     });
 }
@@ -458,9 +476,14 @@ pub fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// The height of the screen's view of the page, in CSS pixels.
+fn screen_height() -> f64 {
+    window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0)
+}
+
 /// Whether some of `el` is on screen.
 pub fn on_screen(el: &web_sys::Element) -> bool {
-    let height = window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let height = screen_height();
     let rect = el.get_bounding_client_rect();
     rect.bottom() > 0.0 && rect.top() < height
 }

@@ -36,7 +36,7 @@ pub fn install(explorer: Explorer) {
                 explorer.shown.update(|n| *n += PAGE);
                 // The button may be gone (the list is whole): focus goes to the first new
                 // item's link, where reading goes on.
-                browser::focus_later(format!("#results-panel ol > li:nth-child({first_new}) a[href]"));
+                browser::focus_later_in_view(format!("#results-panel ol > li:nth-child({first_new}) a[href]"));
             }
             Action::AllSources => {
                 explorer.all_sources.set(true);
