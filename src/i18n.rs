@@ -487,6 +487,9 @@ pub struct TextStrings {
     pub texts_searching: &'static str,
     /// "sur" in "28 sur 70".
     pub of: &'static str,
+    /// The phone's filter drawer, while a search waits, before "n sur m": the results' count is
+    /// not known yet, and why.
+    pub texts_loaded: &'static str,
     pub texts_failed: &'static str,
     pub retry: &'static str,
     pub export_waiting: &'static str,
@@ -499,6 +502,7 @@ pub static TEXTS_FR: TextStrings = TextStrings {
     text_failed_one: "Le texte de cet article n’a pas pu être chargé (connexion interrompue ?).",
     texts_searching: "Recherche dans le texte des articles, en cours de chargement — textes chargés :",
     of: "sur",
+    texts_loaded: "recherche : textes chargés",
     texts_failed: "Le texte de certains articles n’a pas pu être chargé (connexion interrompue ?).",
     retry: "Réessayer",
     export_waiting: "Export : chargement du texte des articles…",
@@ -511,6 +515,7 @@ pub static TEXTS_EN: TextStrings = TextStrings {
     text_failed_one: "The text of this article could not be loaded (connection lost?).",
     texts_searching: "Searching the articles’ text, still loading — loaded so far:",
     of: "of",
+    texts_loaded: "searching: texts loaded",
     texts_failed: "The text of some articles could not be loaded (connection lost?).",
     retry: "Try again",
     export_waiting: "Export: loading the articles’ text…",

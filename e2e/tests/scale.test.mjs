@@ -183,6 +183,8 @@ test("a part that cannot be loaded says so, a search waits, and Try again loads 
   assert.equal((await page.locator('[data-facet="sector"] .count').first().textContent()).trim(), "…");
   assert.equal(await page.locator('.facet-value.disabled[data-facet="sector"]').count(), 0);
   assert.equal((await page.locator("#tab-documents .count").textContent()).trim(), "…");
+  // The phone's filter drawer, which hides the results, says why it has no count.
+  assert.match(await page.locator(".filters-apply").textContent(), /^Voir les résultats \(recherche : textes chargés \d+ sur 70\)$/);
   // An export now would have nothing to write: it waits for the texts, then says it cannot.
   await page.locator('[data-action="export-csv"]').click();
   await page.waitForFunction(() => /Export impossible/.test(document.querySelector(".export-status")?.textContent ?? ""));

@@ -5,6 +5,7 @@
 //! value that would give none is disabled, not hidden.
 
 use explorer::date::DateSpec;
+use explorer::embedded::TEXTS_IN_PARTS;
 use explorer::format::{date, month_short};
 use explorer::i18n::{Counted, sector_label, strings};
 use explorer::model::{ActorKind, Side};
@@ -56,7 +57,17 @@ fn apply_button(explorer: Explorer) -> Node {
     dom::keep(button, move || {
         let n = explorer.eval.with(|e| e.known(e.documents.len()));
         let t = explorer.t();
-        let n = n.map_or_else(|| "…".to_string(), |n| t.count(n, Counted::Documents));
+        let n = match n {
+            Some(n) => t.count(n, Counted::Documents),
+            // A search waiting for the texts (only with the texts in parts): why there is no
+            // count, where the drawer hides the results that say it.
+            None if TEXTS_IN_PARTS => {
+                let w = explorer::i18n::text_strings(explorer.lang());
+                let (done, total) = explorer.texts_in();
+                format!("{} {done} {} {total}", w.texts_loaded, w.of)
+            }
+            None => "…".to_string(),
+        };
         vec![el("span").text(&[t.show_results, " (", &n, ")"].concat())]
     })
 }

@@ -76,6 +76,13 @@ impl Explorer {
         self.index.passage(doc, passage)
     }
 
+    /// How many of the articles' texts are in, and how many there are (reactive).
+    pub fn texts_in(&self) -> (usize, usize) {
+        self.arrived.track();
+        let total = self.corpus().documents.len();
+        ((0..total).filter(|&d| self.index.texts.get(d).is_some()).count(), total)
+    }
+
     /// Whether the part holding document `doc`'s text failed to load.
     pub fn text_failed(&self, doc: usize) -> bool {
         self.corpus().part_of(doc).is_some_and(|p| state(p) == Fetch::Failed)

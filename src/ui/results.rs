@@ -148,9 +148,7 @@ fn held_by_search(e: &Evaluation, view: View) -> bool {
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
     let t = text_strings(explorer.state.with_untracked(|s| s.lang));
-    explorer.arrived.track();
-    let total = explorer.corpus().documents.len();
-    let done = (0..total).filter(|&d| explorer.index.texts.get(d).is_some()).count();
+    let (done, total) = explorer.texts_in();
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
         true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "results-panel")),
