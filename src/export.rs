@@ -128,18 +128,15 @@ impl Export<'_> {
 
     /// The human label of one document.
     fn label_of(&self, doc: &str) -> String {
-        let corpus = self.index.corpus;
-        let i = corpus.documents.iter().position(|d| d.id == doc);
-        i.and_then(|i| format::document_labels(corpus, self.lang).into_iter().nth(i)).unwrap_or_else(|| doc.to_string())
+        let i = self.index.doc_index(doc);
+        i.and_then(|i| format::document_labels(self.index.corpus, self.lang).into_iter().nth(i))
+            .unwrap_or_else(|| doc.to_string())
     }
 
     /// A note as text: the documents it names by their labels.
     fn note(&self, note: &str) -> String {
         let labels = format::document_labels(self.index.corpus, self.lang);
-        let label = |id: &str| {
-            let i = self.index.corpus.documents.iter().position(|d| d.id == id);
-            i.map(|i| labels[i].clone()).unwrap_or_else(|| id.to_string())
-        };
+        let label = |id: &str| self.index.doc_index(id).map(|i| labels[i].clone()).unwrap_or_else(|| id.to_string());
         format::note_text(note, &label)
     }
 
@@ -148,7 +145,7 @@ impl Export<'_> {
     fn rows(&self) -> Vec<Row<'_>> {
         let corpus = self.index.corpus;
         let labels = format::document_labels(corpus, self.lang);
-        let label = |doc: &str| corpus.documents.iter().position(|d| d.id == doc).map(|i| labels[i].clone());
+        let label = |doc: &str| self.index.doc_index(doc).map(|i| labels[i].clone());
         let mut rows = Vec::new();
         for &i in &self.eval.documents {
             let d = &corpus.documents[i];
@@ -470,14 +467,7 @@ pub fn json(export: &Export) -> String {
             let labels: Vec<String> = r
                 .sources
                 .iter()
-                .map(|s| {
-                    corpus
-                        .documents
-                        .iter()
-                        .position(|d| d.id == s.doc)
-                        .map(|i| all_labels[i].clone())
-                        .unwrap_or_default()
-                })
+                .map(|s| export.index.doc_index(&s.doc).map(|i| all_labels[i].clone()).unwrap_or_default())
                 .collect();
             j.row(r, export.lang, &passages, &labels);
         }

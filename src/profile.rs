@@ -142,8 +142,7 @@ fn passages_by_month(index: &Index, passages: &[(usize, usize)]) -> Histogram {
 /// The passage a source points to, in its document (the link of an event, agreement, figure
 /// or role).
 pub fn source_passage(index: &Index, source: &Source) -> Option<(usize, usize)> {
-    let doc = index.corpus.documents.iter().position(|d| d.id == source.doc)?;
-    Some((doc, source.passage?))
+    Some((index.doc_index(&source.doc)?, source.passage?))
 }
 
 /// Positions of the `true` items.

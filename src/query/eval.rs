@@ -278,12 +278,6 @@ impl Evaluation {
 }
 
 impl<'c> Index<'c> {
-    /// The text of a span of document `doc` (an index), once its text is loaded ("" for a span
-    /// that does not fit).
-    pub fn slice(&self, doc: usize, span: Span) -> Option<&'c str> {
-        self.texts.get(doc).map(|t| span.of(t))
-    }
-
     /// Passage `passage` of document `doc`: its place and its text, once the text is known.
     pub fn passage(&self, doc: usize, passage: usize) -> Option<(Span, &'c str)> {
         let span = *self.texts.passages(doc)?.get(passage)?;

@@ -24,7 +24,7 @@ mod shared;
 mod takeover;
 mod timeline;
 
-use explorer::i18n::{Strings, strings};
+use explorer::i18n::{Strings, TextStrings, strings, text_strings};
 use explorer::model::Corpus;
 use explorer::query::action::{Cause, Write, history};
 use explorer::query::chips::{Chip, added};
@@ -53,17 +53,6 @@ pub fn start() {
     let owner = Owner::new();
     owner.with(move || {
         let explorer = Explorer::new(index);
-        // With the texts in parts, the ones a first screen shows are loaded first (the build
-        // preloads them with the page): what the page that replaces the pre-rendered one shows
-        // at once is whole. On a connection too slow for them, the app takes over anyway, its
-        // views saying which texts are still coming.
-        let needed = match explorer::embedded::TEXTS_IN_PARTS {
-            true => explorer.state.with_untracked(|state| {
-                let eval = explorer.eval.get_untracked();
-                explorer::texts::shown_documents(index.corpus, state, &eval, explorer::texts::FIRST_SCREEN)
-            }),
-            false => Vec::new(),
-        };
         // Maybe later, from a callback: under the page's reactive owner all the same.
         let owner = Owner::current();
         let then_take_over = move || match owner {
@@ -73,6 +62,14 @@ pub fn start() {
         if !explorer::embedded::TEXTS_IN_PARTS {
             return then_take_over();
         }
+        // With the texts in parts, the ones a first screen shows are loaded first (the build
+        // preloads them with the page): what the page that replaces the pre-rendered one shows
+        // at once is whole. On a connection too slow for them, the app takes over anyway, its
+        // views saying which texts are still coming.
+        let needed = explorer.state.with_untracked(|state| {
+            let eval = explorer.eval.get_untracked();
+            explorer::texts::shown_documents(index.corpus, state, &eval, explorer::texts::FIRST_SCREEN)
+        });
         // Someone who scrolls the pre-rendered list meanwhile has its cards' texts asked for as
         // they come near the screen, and the app then waits for those on screen too (within the
         // same time), so that the card being read does not turn into "loading".
@@ -120,11 +117,11 @@ fn take_over(explorer: Explorer) {
             }
         });
     }
-    // A search waits for every text, in whatever view: ask for them.
     if explorer::embedded::TEXTS_IN_PARTS {
         // Texts that could not be loaded offline are asked for again once the network is back,
         // without a press of "Try again".
         browser::on_online(move || parts::retry(explorer));
+        // A search waits for every text, in whatever view: ask for them.
         Effect::new(move |_| {
             // Again after "Try again" (which changes `arrived`, not the evaluation).
             explorer.arrived.track();
@@ -245,8 +242,7 @@ impl Explorer {
 
     /// The human label of a document (by id): how every place names a source.
     pub fn doc_label(&self, id: &str) -> &'static str {
-        let i = self.corpus().documents.iter().position(|d| d.id == id);
-        i.and_then(|i| self.labels.get(i)).map_or("?", String::as_str)
+        self.index.doc_index(id).and_then(|i| self.labels.get(i)).map_or("?", String::as_str)
     }
 
     /// The state as the filter panel sees it: the filter (tracked) and the language; nothing
@@ -269,6 +265,11 @@ impl Explorer {
     /// (see `page::mount`), so labels can be plain strings instead of one reactive closure each.
     pub fn t_now(&self) -> &'static Strings {
         strings(self.state.with_untracked(|s| s.lang))
+    }
+
+    /// The words of texts loading in parts, without tracking (as [`Explorer::t_now`]).
+    pub fn text_t_now(&self) -> &'static TextStrings {
+        text_strings(self.state.with_untracked(|s| s.lang))
     }
 
     /// A discrete change (a click): applied, then written as a new history entry.

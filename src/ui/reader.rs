@@ -55,7 +55,7 @@ pub fn panel(explorer: Explorer) -> Node {
     Effect::new(move |previous: Option<Option<(String, usize, bool)>>| {
         let open = explorer.state.with(|s| s.doc.clone().map(|d| (d, s.passage.unwrap_or(0))));
         let target = open.map(|(doc, p)| {
-            let i = explorer.corpus().documents.iter().position(|d| d.id == doc);
+            let i = explorer.index.doc_index(&doc);
             let known = i.is_some_and(|i| explorer.text(i).is_some());
             (doc, p, known)
         });
@@ -103,7 +103,7 @@ fn metadata(explorer: &Explorer, t: &Strings, doc: &Document) -> String {
 /// The reader for the document of the state, if one is open.
 fn build(explorer: &Explorer, state: &ViewState) -> Vec<Node> {
     let corpus = explorer.corpus();
-    let Some(doc_index) = state.doc.as_deref().and_then(|id| corpus.documents.iter().position(|d| d.id == id)) else {
+    let Some(doc_index) = state.doc.as_deref().and_then(|id| explorer.index.doc_index(id)) else {
         return Vec::new();
     };
     let doc = &corpus.documents[doc_index];

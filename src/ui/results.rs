@@ -147,7 +147,7 @@ fn held_by_search(e: &Evaluation, view: View) -> bool {
 /// A search waiting for the article texts it reads (see `explorer::texts`): how far their
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
-    let t = text_strings(explorer.state.with_untracked(|s| s.lang));
+    let t = explorer.text_t_now();
     let (done, total) = explorer.texts_in();
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
@@ -160,7 +160,7 @@ fn searching(explorer: &Explorer) -> Vec<Node> {
 /// Above a list, when some texts could not be loaded: says so once, with a way to try again
 /// (the cards concerned say "text not loaded").
 fn texts_failed(explorer: &Explorer) -> Option<Node> {
-    let t = text_strings(explorer.state.with_untracked(|s| s.lang));
+    let t = explorer.text_t_now();
     explorer.arrived.track();
     // A waiting search says it in its own status.
     if explorer.eval.with(|e| held_by_search(e, explorer.state.with(|s| s.view))) {

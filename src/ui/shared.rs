@@ -270,7 +270,7 @@ pub fn disputed_badge(explorer: &Explorer, fact: &str) -> Option<Node> {
 /// or that it could not be loaded (the list's notice offers to try again: one button, not one
 /// per card).
 pub fn text_pending(explorer: &Explorer, doc: usize) -> Node {
-    let t = explorer::i18n::text_strings(explorer.state.with_untracked(|s| s.lang));
+    let t = explorer.text_t_now();
     match explorer.text_failed(doc) {
         true => el("span").class("text-pending failed").text(t.text_not_loaded),
         false => el("span").class("text-pending").text(t.text_loading),
