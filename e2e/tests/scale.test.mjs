@@ -319,6 +319,32 @@ test("show more by keyboard on a phone: focus on the first new item, which the p
   await context.close();
 });
 
+test("End on a phone reaches the end of a long list at once: the room kept for unseen items is close to their size", async () => {
+  const { page, problems, context } = await phonePage();
+  for (const view of ["", "?view=passages"]) {
+    await page.goto(`${server.url}${view}`);
+    await waitForApp(page);
+    await page.keyboard.press("End");
+    // Until the page stops moving: scrolling may be smooth, and texts arrive.
+    let last = null;
+    for (let i = 0; i < 50; i++) {
+      await page.waitForTimeout(150);
+      const now = await page.evaluate(() => `${scrollY}/${document.documentElement.scrollHeight}`);
+      if (now === last) break;
+      last = now;
+    }
+    const end = await page.evaluate(() => {
+      const items = document.querySelectorAll("#results-panel ol > li");
+      const box = items[items.length - 1].getBoundingClientRect();
+      return { items: items.length, top: Math.round(box.top), bottom: Math.round(box.bottom), height: innerHeight };
+    });
+    assert.equal(end.items, 50, `${view}: the list's first page`);
+    assert.ok(end.top < end.height && end.bottom > 0, `${view}: the last item is on screen after one End (${JSON.stringify(end)})`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a filtered view reloaded where it was scrolled stays there (the hidden pre-rendered list is not the one read)", async () => {
   const { page, problems, context } = await phonePage();
   await page.goto(server.url);
