@@ -48,6 +48,21 @@ test("on a phone, the drawer shows how many results a choice gives and a sticky 
   // The reader's close button stays in view while its text scrolls on a phone.
   await page.click('[data-doc] h2 a');
   await page.waitForSelector("[role=dialog]");
+  // The close button, fixed at the top, covers no word of the head at the top of the text (it
+  // floats over the text scrolled under it), in either language.
+  const overlaps = () =>
+    page.evaluate(() => {
+      document.querySelector(".reader").scrollTo({ top: 0, behavior: "instant" });
+      const c = document.querySelector(".reader-close").getBoundingClientRect();
+      return [...document.querySelectorAll(".reader-head > :not(.reader-close)")]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.height > 0 && r.left < c.right && c.left < r.right && r.top < c.bottom && c.top < r.bottom)
+        .map((r) => `${Math.round(r.top)}–${Math.round(r.bottom)} under ${Math.round(c.top)}–${Math.round(c.bottom)}`);
+    });
+  assert.deepEqual(await overlaps(), [], "the close button covers the head");
+  await page.goto(app.url() + "?lang=en&doc=002_054c372ceee383ed");
+  await page.waitForSelector("html[data-ready] [role=dialog]");
+  assert.deepEqual(await overlaps(), [], "the close button covers the head, in English");
   await page.$eval(".reader", (r) => r.scrollTo(0, r.scrollHeight));
   assert.ok(await inView(".reader-close"), "the reader's close button");
   assert.deepEqual(problems, []);

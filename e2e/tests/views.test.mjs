@@ -32,6 +32,31 @@ test("clicking a sector filters the documents, updates counts and the URL", asyn
   await context.close();
 });
 
+test("the page title says what the tab shows: every filter in its chip's words and the count, or the open profile", async () => {
+  const { page, problems, context } = await open("?actor=rosatom&source=001_acfb4e3aff133b8d");
+  const titled = (start) => page.waitForFunction((s) => document.title.startsWith(s), start);
+  const chips = await page.locator(".chip > span").allInnerTexts();
+  assert.equal(chips.length, 2, "an actor and a source");
+  const n = (await docIds(page)).length;
+  assert.equal(n, 1);
+  await titled(chips[0]);
+  assert.equal(await page.title(), `${chips.join(", ")} (1 document) — Mali–Russie explorer`);
+  assert.doesNotMatch(await page.title(), /001_/, "a source by its label, never its id");
+  await page.goto(`${app.url()}?from=2025-07`);
+  await titled("Depuis juillet 2025 (");
+  assert.match(await page.title(), /^Depuis juillet 2025 \(\d+ documents?\) — Mali–Russie explorer$/);
+  await page.goto(`${app.url()}?disputed=1`);
+  await page.waitForSelector("html[data-ready]");
+  await page.waitForFunction(() => document.title !== "Mali–Russie explorer");
+  await page.goto(`${app.url()}?entity=actor.rosatom`);
+  await titled("Rosatom — ");
+  await page.goto(`${app.url()}?from=2025-07&lang=en`);
+  await titled("From July 2025 (");
+  assert.match(await page.title(), /^From July 2025 \(\d+ documents?\) — Mali–Russia explorer$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("values are OR-ed within a facet and AND-ed across facets", async () => {
   const { page, context } = await open("?actor=abdoulaye-maiga");
   const maiga = await docIds(page);

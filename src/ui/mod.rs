@@ -397,40 +397,31 @@ fn write(step: Write) {
     }
 }
 
-/// The page title for a state: the filters in words and the number of documents.
+/// The page title for a state, so that a tab or a bookmark says what it shows: the open
+/// document or profile, else every active filter in the words of its chip and the number of
+/// documents.
 pub fn page_title(explorer: &Explorer) -> String {
+    use explorer::query::Entity;
+    use explorer::query::chips::chips as active;
     let corpus = explorer.corpus();
     let t = explorer.t();
     let state = explorer.state.get();
+    let open = match (state.doc.as_deref(), &state.entity) {
+        (Some(id), _) => corpus.document(id).map(|d| &*d.title),
+        (None, Some(Entity::Actor(id))) => corpus.actor(id).map(|a| explorer.actor_name(a)),
+        (None, Some(Entity::Sector(id))) => corpus.sector(id).map(|s| explorer::i18n::sector_label(state.lang, s)),
+        (None, None) => None,
+    };
+    if let Some(name) = open {
+        return [name, " — ", t.app_title].concat();
+    }
     let f = &state.filter;
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(
-        f.sectors
-            .iter()
-            .filter_map(|id| corpus.sector(id))
-            .map(|s| explorer::i18n::sector_label(explorer.lang(), s).to_string()),
-    );
-    parts.extend(f.actors.iter().filter_map(|id| corpus.actor(id)).map(|a| explorer.actor_name(a).to_string()));
-    if let Some(doc) = state.doc.as_deref().and_then(|id| corpus.document(id)) {
-        return format!("{} — {}", doc.title, t.app_title);
+    let words: Vec<String> = active(f).iter().map(|c| chips::chip_label(explorer, f, c)).collect();
+    if words.is_empty() {
+        return t.app_title.to_string();
     }
-    if !f.q.is_empty() {
-        parts.push(format!("« {} »", f.q));
-    }
+    // No count while a search waits for texts.
     let n = explorer.eval.with(|e| e.known(e.documents.len()));
-    if parts.is_empty() && f.from.is_none() && f.to.is_none() {
-        t.app_title.to_string()
-    } else {
-        let mut range = String::new();
-        if f.from.is_some() || f.to.is_some() {
-            range = format!(
-                " {}–{}",
-                f.from.map(|d| d.to_syntax()).unwrap_or_default(),
-                f.to.map(|d| d.to_syntax()).unwrap_or_default()
-            );
-        }
-        // No count while a search waits for texts.
-        let n = n.map(|n| format!(" ({n} {})", t.documents_count)).unwrap_or_default();
-        format!("{}{range}{n} — {}", parts.join(", "), t.app_title)
-    }
+    let n = n.map(|n| [" (", &t.count(n, explorer::i18n::Counted::Documents), ")"].concat()).unwrap_or_default();
+    [&words.join(", "), &n, " — ", t.app_title].concat()
 }
