@@ -79,6 +79,13 @@ test("small things: French range chips, one 'approx.', no 'prévu' on a proposal
   assert.match(approx, /\(approx\.\)/);
   assert.doesNotMatch(approx, /approximative/);
   assert.equal(await page.$$eval('.tl-item[data-event="russian-energy-proposals"] .tl-planned', (b) => b.length), 0);
+  // Each line says "planned" once, and a date says its precision by its form alone.
+  const lines = await page.$$eval(".tl-when", (ws) => ws.map((w) => w.textContent));
+  assert.ok(lines.some((l) => /envisagé/.test(l)), "a planned agreement in the timeline");
+  for (const line of lines) {
+    assert.ok((line.match(/envisagé|prévu/g) ?? []).length <= 1, line);
+    assert.doesNotMatch(line, /· (jour|mois|année)\b/, line);
+  }
   assert.match(await when("commission-first-session"), /Bamako/);
   // An approximate, inferred publication date: one pair of brackets for both notes.
   await page.goto(app.url());

@@ -7,7 +7,7 @@ use super::dom::{Node, el};
 use explorer::date::{DateSpec, Day, Precision};
 use explorer::format::{date, month_short};
 use explorer::i18n::strings;
-use explorer::i18n::{agreement_status, event_kind, precision};
+use explorer::i18n::{agreement_status, event_kind};
 use explorer::model::{AgreementStatus, EventStatus, Source};
 use explorer::query::Lang;
 use explorer::query::eval::Evaluation;
@@ -134,10 +134,10 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                     el("span").class("tl-mark span").style("left", &left).style("width", &width)
                 }
             });
-            // An approximate date already says "(approx.)"; the others say their precision.
+            // A date is written at its precision ("juin 2025", "1960", "vers le 10 juillet
+            // 2025 (approx.)"): no word needs to repeat it.
             let mut when = match it.date {
-                Some(d) if d.precision == Precision::Approximate => date(lang, &d),
-                Some(d) => format!("{} · {}", date(lang, &d), precision(lang, d.precision)),
+                Some(d) => date(lang, &d),
                 None => t.undated.to_string(),
             };
             if let Some(place) = it.place.and_then(|p| corpus.actor(p)) {
@@ -165,7 +165,8 @@ fn rows(explorer: &Explorer, e: &Evaluation, lang: Lang) -> Vec<Node> {
                 .child(el("span").class("tl-badge").text(if it.is_event { t.event } else { t.agreement }))
                 .text(" ")
                 .text(it.kind)
-                .child_opt(it.planned.then(|| el("span").class("tl-planned").text(t.planned)))
+                // An agreement's status word already says it ("envisagé"): the badge is for events.
+                .child_opt((it.planned && it.is_event).then(|| el("span").class("tl-planned").text(t.planned)))
                 .text(" · ")
                 .text(&when);
             let body = el("div")
