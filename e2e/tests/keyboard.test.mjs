@@ -37,6 +37,33 @@ test("the reader is a dialog: focus moves in, Tab stays in, Escape closes, focus
   await context.close();
 });
 
+test("a document opened from a profile: focus to its title, then back to the link in the profile, then to the profile's opener", async () => {
+  const { page, problems, context } = await open("?actor=rosatom");
+  // A profile opened from the page: the actor's tag on a card that matches it.
+  const profileLink = page.locator('.doc-card a.tag[href*="entity=actor.rosatom"]').first();
+  const profileHref = await profileLink.getAttribute("href");
+  await profileLink.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-entity]");
+  await page.waitForFunction(() => document.activeElement?.id === "reader-title");
+  // A document the profile cites, by keyboard.
+  const docLink = page.locator('[data-entity] a[href*="doc="]').first();
+  const docHref = await docLink.getAttribute("href");
+  await docLink.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-reader]");
+  await page.waitForFunction(() => document.activeElement?.id === "reader-title" && !!document.activeElement.closest("[data-reader]"));
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("[data-reader]", { state: "detached" });
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, docHref);
+  assert.ok((await active(page)).inDialog, "focus is in the profile again");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector("[role=dialog]"));
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, profileHref);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("facet values are checkboxes that Space toggles, and focus stays on them", async () => {
   const { page, context } = await open();
   const mining = '[data-facet="sector"][data-value="mining"]';

@@ -10,6 +10,7 @@
 //! - In a tab list and in the histogram (`data-roving`), one item is a tab stop and the arrow
 //!   keys, Home and End move between items.
 
+use explorer::query::Entity;
 use leptos::prelude::*;
 use leptos::web_sys;
 
@@ -129,34 +130,38 @@ fn trap(event: &web_sys::Event, dialog: &web_sys::Element, shift: bool) {
     }
 }
 
-/// Focus follows the dialogs: into the title when one opens, back to the link that opened it
-/// when it closes (or to the results).
+/// Focus follows the dialogs: into the title when one opens (a profile, a document, or a
+/// document opened from a profile, over it), back to the link that opened it when it closes
+/// (or to the dialog under it, or to the results).
 pub fn dialog_focus(explorer: Explorer) {
-    Effect::new(move |was_open: Option<bool>| {
-        let open = explorer.state.with(|s| s.doc.is_some() || s.entity.is_some());
-        match (was_open, open) {
-            (Some(false), true) => browser::later(|| {
+    Effect::new(move |was: Option<(Option<String>, Option<Entity>)>| {
+        let now = explorer.state.with(|s| (s.doc.clone(), s.entity.clone()));
+        let Some(was) = was else { return now };
+        let depth = |(d, e): &(Option<String>, Option<Entity>)| usize::from(d.is_some()) + usize::from(e.is_some());
+        let (layers, still_open) = (depth(&now), depth(&now) > 0);
+        let closed = explorer.dialogs_now(layers);
+        if layers < depth(&was) {
+            browser::later(move || {
+                // Within the dialog still open, if one is: the page under it has links to the
+                // same views.
+                let back = closed
+                    .and_then(|href| {
+                        browser::find_all(&browser::find(if still_open { "[role=dialog]" } else { "body" })?, "a[href]")
+                            .into_iter()
+                            .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
+                    })
+                    .or_else(|| browser::find(if still_open { "#reader-title" } else { "#results" }));
+                if let Some(el) = back {
+                    browser::focus_element(&el);
+                }
+            })
+        } else if still_open && now != was {
+            browser::later(|| {
                 if let Some(title) = browser::find("#reader-title") {
                     browser::focus_element(&title);
                 }
-            }),
-            (Some(true), false) => {
-                let opener = explorer.opener();
-                browser::later(move || {
-                    let back = opener
-                        .and_then(|href| {
-                            browser::find_all(&browser::find("body")?, "a[href]")
-                                .into_iter()
-                                .find(|a| a.get_attribute("href").as_deref() == Some(href.as_str()))
-                        })
-                        .or_else(|| browser::find("#results"));
-                    if let Some(el) = back {
-                        browser::focus_element(&el);
-                    }
-                })
-            }
-            _ => {}
+            })
         }
-        open
+        now
     });
 }

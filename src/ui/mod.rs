@@ -176,8 +176,11 @@ pub struct Explorer {
     typing: StoredValue<bool>,
     /// The filter the user added last, for "remove the last filter".
     last_added: StoredValue<Option<Chip>>,
-    /// The address of the link that opened the dialog on screen (focus returns to it).
-    opener: StoredValue<Option<String>>,
+    /// The addresses of the links that opened the dialogs on screen, the outermost first (a
+    /// document opened from a profile lies over it): focus returns to each as its dialog closes.
+    openers: StoredValue<Vec<String>>,
+    /// The link being followed, until the effect on the dialogs sees what it opened.
+    followed: StoredValue<Option<String>>,
     /// Groups of the filter panel the user closed (`data-group` keys): rebuilt lists keep them
     /// closed.
     closed_groups: StoredValue<Vec<String>>,
@@ -225,7 +228,8 @@ impl Explorer {
             export_status: RwSignal::new(None),
             typing: StoredValue::new(false),
             last_added: StoredValue::new(None),
-            opener: StoredValue::new(None),
+            openers: StoredValue::new(Vec::new()),
+            followed: StoredValue::new(None),
             closed_groups: StoredValue::new(Vec::new()),
         }
     }
@@ -331,6 +335,7 @@ impl Explorer {
 
     /// Back or forward: the address is the state.
     fn restore(&self) {
+        self.followed.set_value(None);
         let (s, n) = parse(&browser::current_query(), self.corpus());
         self.typing.set_value(false);
         self.set(s);
@@ -346,15 +351,24 @@ impl Explorer {
         self.last_added.get_value()
     }
 
-    /// Remembers the link followed from outside any dialog: the opener of the next dialog.
+    /// Remembers the link being followed: if it opens a dialog, focus returns to it when the
+    /// dialog closes (see `keys::dialog_focus`).
     pub fn remember_opener(&self, href: &str) {
-        if self.state.with_untracked(|s| s.doc.is_none() && s.entity.is_none()) {
-            self.opener.set_value(Some(href.to_string()));
-        }
+        self.followed.set_value(Some(href.to_string()));
     }
 
-    pub fn opener(&self) -> Option<String> {
-        self.opener.get_value()
+    /// The dialogs on screen are now `layers` deep: the link just followed opened the new ones
+    /// (an empty address for a layer opened by Back or Forward); returns the address of the
+    /// link that opened the innermost layer closed, if one closed.
+    pub fn dialogs_now(&self, layers: usize) -> Option<String> {
+        let followed = self.followed.try_update_value(Option::take).flatten().unwrap_or_default();
+        self.openers.try_update_value(|o| {
+            let closed = o.drain(layers.min(o.len())..).next();
+            if o.len() < layers {
+                o.push(followed);
+            }
+            closed
+        })?
     }
 
     /// Whether the user closed a group of the filter panel.
