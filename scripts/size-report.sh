@@ -13,9 +13,10 @@ DIST="${1:-dist}"
 # parts is compiled out below the size threshold (`explorer::embedded::TEXTS_IN_PARTS`). 186 since
 # each source's passage is in the corpus data, the app puts a page scrolled before it started back
 # on the card that was read, the language switch keeps focus over its reload and "show more"
-# brings the item it focuses into view (+1.5 KB in all). The
-# speed work's goal is 150 (see README).
-BUDGET_KB="${SIZE_BUDGET_KB:-186}"
+# brings the item it focuses into view (+1.5 KB in all). 187 since a document opened from a
+# profile gives focus back to it, and the date chart says how many results no bar shows
+# (+0.7 KB; the page title naming every filter saved 0.3). The speed work's goal is 150 (see README).
+BUDGET_KB="${SIZE_BUDGET_KB:-187}"
 SINGLE=mali-russie-explorer.html
 SINGLE_RAW_KB=1024
 SINGLE_GZ_KB=200

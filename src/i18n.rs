@@ -37,6 +37,10 @@ pub struct Strings {
     pub date_to: &'static str,
     pub histogram_label: &'static str,
     pub histogram_help: &'static str,
+    /// After "4 documents": results that no bar of a day counts, and why.
+    pub unplaced_day: &'static str,
+    /// After "4 documents": results that no bar of a month counts, and why.
+    pub unplaced_month: &'static str,
     pub earlier: &'static str,
     pub documents_count: &'static str,
     pub active_filters: &'static str,
@@ -191,6 +195,8 @@ pub static FR: Strings = Strings {
     date_to: "Au",
     histogram_label: "Documents par période",
     histogram_help: "Cliquez une barre, ou glissez d’une barre à l’autre, pour filtrer cette période.",
+    unplaced_day: " sur aucune barre (date moins précise que le jour).",
+    unplaced_month: " sur aucune barre (date moins précise que le mois).",
     earlier: "avant",
     documents_count: "documents",
     active_filters: "Filtres actifs",
@@ -342,6 +348,8 @@ pub static EN: Strings = Strings {
     date_to: "To",
     histogram_label: "Documents by period",
     histogram_help: "Click a bar, or drag from one bar to another, to filter that period.",
+    unplaced_day: " in no bar (dated less precisely than a day).",
+    unplaced_month: " in no bar (dated less precisely than a month).",
     earlier: "before",
     documents_count: "documents",
     active_filters: "Active filters",

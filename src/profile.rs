@@ -125,7 +125,7 @@ fn passages_by_month(index: &Index, passages: &[(usize, usize)]) -> Histogram {
     let (Some(first), Some(last)) =
         (dated.iter().filter(recent).map(|r| r.0).min(), dated.iter().filter(recent).map(|r| r.1).max())
     else {
-        return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new() };
+        return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new(), unplaced: 0 };
     };
     let mut buckets = Vec::new();
     let (mut y, mut m) = (first.year, first.month);
@@ -136,7 +136,8 @@ fn passages_by_month(index: &Index, passages: &[(usize, usize)]) -> Histogram {
         buckets.push(Bucket { start: b0, end, count });
         (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
     }
-    Histogram { unit: Unit::Month, earlier: None, buckets }
+    // Every passage dated in the period is in the bar of each month it overlaps.
+    Histogram { unit: Unit::Month, earlier: None, buckets, unplaced: 0 }
 }
 
 /// The passage a source points to, in its document (the link of an event, agreement, figure

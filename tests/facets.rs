@@ -227,6 +227,33 @@ fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() 
 }
 
 #[test]
+fn results_that_no_bar_counts_are_counted_apart() {
+    // June 2025 by day: the articles speak of "juin 2025", a month; no day of it is named.
+    let june = DateSpec::parse("2025-06").unwrap();
+    let e = index().evaluate(&filter(|f| {
+        f.from = Some(june);
+        f.to = Some(june);
+    }));
+    let h = &e.histogram;
+    assert_eq!(h.unit, Unit::Day);
+    // Recomputed from the model: results with no date of a day or so (at most 12 days) in June.
+    let about_a_day = |x: &DateSpec| x.overlaps(&june) && x.end.ordinal() - x.start.ordinal() <= 11;
+    let expected = e
+        .documents
+        .iter()
+        .filter(|&&d| {
+            let doc = &corpus().documents[d];
+            !doc.published.is_some_and(|p| about_a_day(&p.date))
+                && !doc.mentions.iter().any(|m| matches!(&m.target, Target::Date(x) if about_a_day(x)))
+        })
+        .count();
+    assert_eq!(h.unplaced, expected);
+    assert!(expected > 0 && h.buckets.iter().all(|b| b.count == 0), "the month's days are all empty, its list is not");
+    // By month, every result of the whole corpus has a bar.
+    assert_eq!(index().evaluate(&Filter::default()).histogram.unplaced, 0);
+}
+
+#[test]
 fn a_passage_without_a_date_of_its_own_takes_its_documents_date() {
     let corpus = corpus();
     let range = DateSpec::parse("2025-07-28").unwrap();

@@ -153,6 +153,10 @@ pub struct Histogram {
     /// Everything long before the corpus's period (e.g. "il y a 65 ans"), in one bucket.
     pub earlier: Option<Bucket>,
     pub buckets: Vec<Bucket>,
+    /// Items dated within the chart's period that no bar counts: dated less precisely than a
+    /// bar (a month, for bars of a day). A chart of a month's days may have every bar empty
+    /// while its list is not; this says why.
+    pub unplaced: usize,
 }
 
 /// What a filter selects, and the counts of every facet value.
@@ -631,7 +635,7 @@ impl<'c> Index<'c> {
         let recent = |r: &(Day, Day)| cutoff.is_none_or(|c| r.0 >= c);
         let all_dates = || self.docs.iter().flat_map(|d| d.dates.iter()).filter(|r| recent(r) && precise(r));
         let (Some(min), Some(max)) = (all_dates().map(|r| r.0).min(), all_dates().map(|r| r.1).max()) else {
-            return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new() };
+            return Histogram { unit: Unit::Month, earlier: None, buckets: Vec::new(), unplaced: 0 };
         };
         let short = match range {
             (Some(a), Some(b)) => b.ordinal() - a.ordinal() < 62,
@@ -665,8 +669,11 @@ impl<'c> Index<'c> {
         let mut earlier = cutoff
             .filter(|c| self.docs.iter().flat_map(|d| d.dates.iter()).any(|r| r.0 < *c))
             .map(|c| Bucket { start: Day { year: 1000, month: 1, day: 1 }, end: c.previous(), count: 0 });
+        let span = (buckets.first().map_or(min, |b| b.start), buckets.last().map_or(max, |b| b.end));
+        let mut unplaced = 0;
         for &i in docs {
             let dates = &self.docs[i].dates;
+            let mut placed = false;
             for b in buckets.iter_mut() {
                 // A day's bar counts what is dated to about that day: a month ("juin 2025")
                 // would otherwise fill every day of it.
@@ -676,15 +683,18 @@ impl<'c> Index<'c> {
                 };
                 if dates.iter().any(|&(s, e)| fits((s, e)) && s <= b.end && e >= b.start) {
                     b.count += 1;
+                    placed = true;
                 }
             }
             if let Some(b) = earlier.as_mut().filter(|_| unit == Unit::Month)
                 && dates.iter().any(|&(s, _)| s <= b.end)
             {
                 b.count += 1;
+                placed = true;
             }
+            unplaced += usize::from(!placed && dates.iter().any(|&(s, e)| s <= span.1 && e >= span.0));
         }
-        Histogram { unit, earlier: earlier.filter(|_| unit == Unit::Month), buckets }
+        Histogram { unit, earlier: earlier.filter(|_| unit == Unit::Month), buckets, unplaced }
     }
     /// The actors (corpus indices) mentioned in a passage, in corpus order.
     pub fn passage_actors(&self, doc: usize, passage: usize) -> impl Iterator<Item = usize> + '_ {

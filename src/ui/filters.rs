@@ -440,15 +440,21 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
                 .child(el("span").class("bar-label").attr("aria-hidden", "true").text(shown.as_deref().unwrap_or(""))),
         );
     }
-    let class = if histogram.unit == Unit::Day { "histogram daily" } else { "histogram" };
-    vec![
-        el("ol")
-            .class(class)
-            .attr("data-roving", "")
-            .attr("aria-label", t.histogram_label)
-            .attr("aria-describedby", "histogram-help")
-            .children(items),
-    ]
+    let (class, why) = match histogram.unit {
+        Unit::Day => ("histogram daily", t.unplaced_day),
+        Unit::Month => ("histogram", t.unplaced_month),
+    };
+    // Results the bars do not show (every bar of a month's days may be empty while the list is
+    // not): how many, and why.
+    let unplaced = e.known(histogram.unplaced).filter(|&n| n > 0);
+    let unplaced = unplaced.map(|n| el("p").class("hint").text(&format!("{}{why}", t.count(n, Counted::Documents))));
+    let chart = el("ol")
+        .class(class)
+        .attr("data-roving", "")
+        .attr("aria-label", t.histogram_label)
+        .attr("aria-describedby", "histogram-help")
+        .children(items);
+    [Some(chart), unplaced].into_iter().flatten().collect()
 }
 
 fn date_facet(explorer: Explorer) -> Node {
