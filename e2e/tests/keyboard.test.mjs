@@ -153,6 +153,16 @@ test("a month's day histogram shows all its days, and the 'before' bar selects w
   const next = month === 12 ? [year + 1, 1] : [year, month + 1];
   const names = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
   assert.match(label, new RegExp(`avant ${names[next[1] - 1]} ${next[0]}`), `${label} / to=${to}`);
+  // June's bar, clicked: its articles speak of "juin 2025", no day of it. Every day is empty;
+  // the chart says how many results it cannot place, and why.
+  await page.goto(app.url());
+  assert.equal(await page.$$eval(".facet.dates .hint", (h) => h.length), 1, "every result has its month");
+  await page.click('.histogram [data-bucket="2025-06-01"]');
+  await page.waitForSelector(".histogram.daily");
+  const results = await page.$$eval("[data-doc].doc-card", (cs) => cs.length);
+  assert.ok(results > 0);
+  assert.deepEqual(await page.$$eval(".histogram.daily .bar", (bs) => [...new Set(bs.map((b) => b.dataset.count))]), ["0"]);
+  assert.equal(await page.locator(".facet.dates .hint").last().innerText(), `${results} documents sur aucune barre (date moins précise que le jour).`);
   await context.close();
 });
 
