@@ -227,6 +227,37 @@ fn the_histogram_is_monthly_with_an_earlier_bucket_and_daily_for_short_ranges() 
 }
 
 #[test]
+fn a_card_shows_a_passage_that_says_why_its_document_matches() {
+    let i = index();
+    let (rosatom, mining) = (i.actor_index("rosatom").unwrap(), i.sector_index("mining").unwrap());
+    let e = i.evaluate(&filter(|f| {
+        f.actors = vec!["rosatom".into()];
+        f.sectors = vec!["mining".into()];
+    }));
+    assert_eq!(e.snippets.len(), e.documents.len());
+    let met = |d: usize, p: usize| {
+        usize::from(i.passage_actors(d, p).any(|a| a == rosatom))
+            + usize::from(i.passage_sectors(d, p).any(|s| s == mining))
+    };
+    let mut whole = 0;
+    for (&d, &snippet) in e.documents.iter().zip(&e.snippets) {
+        match e.passages.iter().find(|(doc, _)| *doc == d) {
+            // A passage meets the whole filter: the first such.
+            Some(&(_, first)) => assert_eq!(snippet, first),
+            // The document matches as a whole: the first passage that meets the most.
+            None => {
+                whole += 1;
+                let n = corpus().documents[d].passages.len();
+                let most = (0..n).map(|p| met(d, p)).max().unwrap();
+                assert_eq!(snippet, (0..n).find(|&p| met(d, p) == most).unwrap());
+                assert!(met(d, snippet) > 0, "the snippet names the actor or the sector");
+            }
+        }
+    }
+    assert!(whole > 0, "a document that matches only as a whole");
+}
+
+#[test]
 fn results_that_no_bar_counts_are_counted_apart() {
     // June 2025 by day: the articles speak of "juin 2025", a month; no day of it is named.
     let june = DateSpec::parse("2025-06").unwrap();

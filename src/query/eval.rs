@@ -183,6 +183,10 @@ pub struct Evaluation {
     /// A search waits for article texts not loaded yet (see [`crate::texts`]): until they are,
     /// it finds nothing, and the page says it is searching.
     pub waiting: bool,
+    /// For each of [`Evaluation::documents`], the passage that shows why it matches: its first
+    /// matching passage; for a document that matches only as a whole (an actor in one passage,
+    /// a sector in another), its first passage that meets the most of the filter's terms.
+    pub snippets: Vec<usize>,
 }
 
 /// Elided particles dropped from a query ("l'or" searches "or").
@@ -582,20 +586,30 @@ impl<'c> Index<'c> {
         }
 
         let mut passages = Vec::new();
+        let mut snippets = Vec::with_capacity(documents.len());
         for &i in &documents {
             let d = &self.docs[i];
+            // (terms met, passage): the first of the most.
+            let mut best = (0, 0);
             for (j, p) in d.passages.iter().enumerate() {
                 let date_ok = !has_range
                     || p.dates.iter().any(|&r| overlaps(range, r))
                     || (p.dates.is_empty() && d.published.is_some_and(|r| overlaps(range, r)));
-                let ok = (sectors.is_empty() || p.sectors.any(&sectors))
-                    && (actors.is_empty() || p.actors.any(&actors))
-                    && date_ok
-                    && words.is_none_or(|w| all_terms_in(&terms, w[i][j].iter().map(|w| w.folded.as_str())));
-                if ok {
+                let met = [
+                    sectors.is_empty() || p.sectors.any(&sectors),
+                    actors.is_empty() || p.actors.any(&actors),
+                    date_ok,
+                    words.is_none_or(|w| all_terms_in(&terms, w[i][j].iter().map(|w| w.folded.as_str()))),
+                ];
+                let n = met.iter().filter(|&&m| m).count();
+                if n == met.len() {
                     passages.push((i, j));
                 }
+                if n > best.0 {
+                    best = (n, j);
+                }
             }
+            snippets.push(best.1);
         }
 
         let item_ok = |item: &ItemIndex| {
@@ -626,6 +640,7 @@ impl<'c> Index<'c> {
             single_count,
             histogram,
             waiting,
+            snippets,
         }
     }
 

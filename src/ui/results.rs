@@ -205,11 +205,11 @@ fn document_cards(explorer: &Explorer, e: &Evaluation, state: &ViewState, shown:
     let t = strings(state.lang);
     e.documents
         .iter()
+        .zip(&e.snippets)
         .take(shown)
-        .map(|&i| {
+        .map(|(&i, &passage)| {
             let doc = &corpus.documents[i];
-            // The first matching passage is the snippet.
-            let passage = e.passages.iter().find(|(d, _)| *d == i).map(|&(_, p)| p).unwrap_or(0);
+            // `passage`: the one that shows why the document matches (`Evaluation::snippets`).
             let marks = passage_marks(explorer, i, passage);
             // The filter's actors and sectors found in the document, each a link to its page.
             let tag = |entity: Entity, label: &str| {
