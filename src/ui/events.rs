@@ -116,6 +116,6 @@ fn copy_link(explorer: Explorer) {
     // The address bar already holds the canonical URL: every change writes it.
     browser::copy_text(&browser::current_url(), move |ok| {
         explorer.copy_status.set(Some(ok));
-        gloo::timers::callback::Timeout::new(2500, move || explorer.copy_status.set(None)).forget();
+        gloo::timers::callback::Timeout::new(5000, move || explorer.copy_status.set(None)).forget();
     });
 }

@@ -82,6 +82,8 @@ fn masthead(explorer: Explorer) -> Node {
     let status = dom::bind(status, move |s| {
         let t = explorer.t_now();
         s.set_text_content(Some(match explorer.copy_status.get() {
+            // Sent to someone else, a link to a file on this disk opens nothing.
+            Some(true) if browser::current_url().starts_with("file:") => t.link_copied_local,
             Some(true) => t.link_copied,
             Some(false) => t.copy_failed,
             None => "",
