@@ -49,7 +49,7 @@ test("a passage permalink opens the reader scrolled to the highlighted passage",
   await page.waitForSelector('[data-reader="001_acfb4e3aff133b8d"] #passage-6.current');
   await page.waitForFunction(() => {
     const r = document.getElementById("passage-6").getBoundingClientRect();
-    return r.top >= 0 && r.bottom <= innerHeight;
+    return r.top >= 0 && r.bottom <= innerHeight + 1;
   });
   // Metadata on top: outlet, date with its precision, and whether it was inferred.
   const meta = await page.$eval(".reader .doc-meta", (e) => e.textContent);
@@ -134,6 +134,21 @@ test("a sector page shows its place in the taxonomy and filters by month", async
   await page.click(".entity .filter-by");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("sector") === "civil-nuclear");
   assert.equal(await page.$("[data-entity]"), null);
+  await context.close();
+});
+
+test("a pair chosen in the network's drawing brings the head of its passages into view, below the drawing", async () => {
+  const { page, problems, context } = await open("?view=network&sector=energy", { viewport: { width: 1280, height: 800 } });
+  await page.waitForSelector(".network-svg");
+  await page.locator(".network-svg [data-edge]").first().click();
+  await page.waitForSelector(".edge-head");
+  // (Scrolling may be smooth: until the head is wholly on screen.)
+  await page.waitForFunction(() => {
+    const r = document.querySelector(".edge-head").getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 1;
+  });
+  assert.ok(await page.evaluate(() => scrollY > 0), "the page moved");
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

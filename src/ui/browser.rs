@@ -476,6 +476,14 @@ pub fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Scrolls the page as little as needed for the element matching `selector` to be on screen.
+pub fn reveal(selector: &str) {
+    let Some(el) = find(selector) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// The height of the screen's view of the page, in CSS pixels.
 fn screen_height() -> f64 {
     window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0)

@@ -17,10 +17,16 @@ pub fn install(explorer: Explorer) {
     // Every link to another view ("?…", marked data-nav) is followed here, in place: the state
     // is read from the link, pushed to history, and focus returns to the same control.
     browser::on_nav_click(move |href, focus_id| {
+        let pair = explorer.state.with_untracked(|s| s.edge.clone());
         explorer.remember_opener(&href);
         explorer.follow(&href);
         if let Some(id) = focus_id {
             browser::later(move || browser::focus(&id));
+        }
+        // A pair chosen in the network: the head of its passages, under the drawing (below the
+        // screen on a laptop), comes into view.
+        if explorer.state.with_untracked(|s| s.edge.is_some() && s.edge != pair) {
+            browser::later(|| browser::reveal(".edge-head"));
         }
     });
     browser::listen("click", move |event| {
