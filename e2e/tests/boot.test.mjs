@@ -2,7 +2,8 @@
 // stays within its origin, and says so clearly when its wasm cannot start.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startServer } from "../lib/server.mjs";
 import { launchChromium, openWatchedPage, waitForApp } from "../lib/browser.mjs";
@@ -62,6 +63,27 @@ test("a wasm that cannot start shows a notice, not a blank or endless loading pa
     await context.close();
   } finally {
     await server.close();
+  }
+});
+
+test("a program file missing from the host: the notice names it, not a bare '?'", async () => {
+  // A host that lost the wasm-bindgen module (an upload cut short).
+  const root = mkdtempSync(join(tmpdir(), "boot-"));
+  cpSync(DIST, root, { recursive: true });
+  const glue = readdirSync(root).find((f) => /^mali-russie-explorer-[0-9a-f]+\.js$/.test(f));
+  rmSync(join(root, glue));
+  const server = await startServer({ root });
+  try {
+    const { page, context } = await openWatchedPage(browser);
+    await page.goto(server.url);
+    await page.waitForSelector(".boot.fatal");
+    const notice = await page.locator(".boot.fatal").textContent();
+    assert.match(notice, /n'a pas pu démarrer/);
+    assert.match(notice, /un fichier du programme manque ou n'a pas pu être chargé, depuis \(a file of the program is missing or could not be loaded, from\) \S+\.js/);
+    await context.close();
+  } finally {
+    await server.close();
+    rmSync(root, { recursive: true, force: true });
   }
 });
 
