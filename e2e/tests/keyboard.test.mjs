@@ -60,6 +60,17 @@ test("a document opened from a profile: focus to its title, then back to the lin
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => !document.querySelector("[role=dialog]"));
   await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, profileHref);
+  // A profile opened by a link from outside (a bookmark): the same way back from its document.
+  await page.goto(`${app.url()}?entity=actor.rosatom`);
+  await page.waitForSelector("html[data-ready] [data-entity]");
+  const link = page.locator('[data-entity] a[href*="doc="]').first();
+  const linkHref = await link.getAttribute("href");
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-reader]");
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("[data-reader]", { state: "detached" });
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, linkHref);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -143,6 +143,22 @@ test("a link clicked before the app starts is kept and applied by the app, witho
   await context.close();
 });
 
+test("a document opened before the app starts: Escape closes it and focus goes back to its card", async () => {
+  const { page, problems, release, context } = await heldPage();
+  await page.goto(app.url(), { waitUntil: "domcontentloaded" });
+  const card = '[data-doc="002_054c372ceee383ed"] h2 a';
+  const href = await page.getAttribute(`[data-pre] ${card}`, "href");
+  await page.click(`[data-pre] ${card}`);
+  release();
+  await waitForApp(page);
+  await page.waitForSelector('[data-reader="002_054c372ceee383ed"]');
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("[data-reader]", { state: "detached" });
+  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a button pressed before the app starts is pressed by it: the phone's filter drawer opens", async () => {
   const { page, problems, release, context } = await heldPage({ viewport: { width: 375, height: 740 } });
   await page.goto(app.url(), { waitUntil: "domcontentloaded" });

@@ -136,10 +136,12 @@ fn trap(event: &web_sys::Event, dialog: &web_sys::Element, shift: bool) {
 pub fn dialog_focus(explorer: Explorer) {
     Effect::new(move |was: Option<(Option<String>, Option<Entity>)>| {
         let now = explorer.state.with(|s| (s.doc.clone(), s.entity.clone()));
-        let Some(was) = was else { return now };
         let depth = |(d, e): &(Option<String>, Option<Entity>)| usize::from(d.is_some()) + usize::from(e.is_some());
         let (layers, still_open) = (depth(&now), depth(&now) > 0);
+        // The first run counts the dialogs the page opened with (a link, or one followed before
+        // the app started, whose opener it keeps).
         let closed = explorer.dialogs_now(layers);
+        let Some(was) = was else { return now };
         if layers < depth(&was) {
             browser::later(move || {
                 // Within the dialog still open, if one is: the page under it has links to the

@@ -357,14 +357,18 @@ impl Explorer {
         self.followed.set_value(Some(href.to_string()));
     }
 
-    /// The dialogs on screen are now `layers` deep: the link just followed opened the new ones
-    /// (an empty address for a layer opened by Back or Forward); returns the address of the
-    /// link that opened the innermost layer closed, if one closed.
+    /// The dialogs on screen are now `layers` deep: the link just followed opened the innermost
+    /// (no address for the layers under it opened at once, by a link from outside or Back);
+    /// returns the address of the link that opened the outermost layer closed, if one closed:
+    /// that link is on what is now shown.
     pub fn dialogs_now(&self, layers: usize) -> Option<String> {
         let followed = self.followed.try_update_value(Option::take).flatten().unwrap_or_default();
         self.openers.try_update_value(|o| {
             let closed = o.drain(layers.min(o.len())..).next();
             if o.len() < layers {
+                while o.len() + 1 < layers {
+                    o.push(String::new());
+                }
                 o.push(followed);
             }
             closed
