@@ -173,7 +173,14 @@ test("a month's day histogram shows all its days, and the 'before' bar selects w
   const results = await page.$$eval("[data-doc].doc-card", (cs) => cs.length);
   assert.ok(results > 0);
   assert.deepEqual(await page.$$eval(".histogram.daily .bar", (bs) => [...new Set(bs.map((b) => b.dataset.count))]), ["0"]);
-  assert.equal(await page.locator(".facet.dates .hint").last().innerText(), `${results} documents sur aucune barre (date moins précise que le jour).`);
+  assert.equal(await page.locator(".facet.dates .hint").last().innerText(), `${results} documents hors des barres (date moins précise que le jour).`);
+  // Under bars of days the line keeps its room when every result has its day: a click in the
+  // facets below does not move them.
+  await page.goto(`${app.url()}?from=2025-07-28&to=2025-07-29`);
+  await page.waitForSelector("html[data-ready] .histogram.daily");
+  const note = await page.$eval(".hint.unplaced", (p) => ({ text: p.textContent, height: p.getBoundingClientRect().height }));
+  assert.equal(note.text, "");
+  assert.ok(note.height >= 30, `two lines kept: ${note.height}px`);
   await context.close();
 });
 

@@ -445,16 +445,20 @@ fn histogram_bars(explorer: &Explorer, e: &Evaluation, state: &ViewState) -> Vec
         Unit::Month => ("histogram", t.unplaced_month),
     };
     // Results the bars do not show (every bar of a month's days may be empty while the list is
-    // not): how many, and why.
-    let unplaced = e.known(histogram.unplaced).filter(|&n| n > 0);
-    let unplaced = unplaced.map(|n| el("p").class("hint").text(&format!("{}{why}", t.count(n, Counted::Documents))));
+    // not): how many, and why. Under bars of days the line keeps its room, empty or not, so
+    // that a click in the facets below does not move them.
+    let unplaced =
+        e.known(histogram.unplaced).filter(|&n| n > 0).map(|n| format!("{}{why}", t.count(n, Counted::Documents)));
+    let note = (unplaced.is_some() || histogram.unit == Unit::Day).then(|| {
+        el("p").class("hint unplaced").attr("id", "histogram-unplaced").text(unplaced.as_deref().unwrap_or_default())
+    });
     let chart = el("ol")
         .class(class)
         .attr("data-roving", "")
         .attr("aria-label", t.histogram_label)
-        .attr("aria-describedby", "histogram-help")
+        .attr("aria-describedby", "histogram-help histogram-unplaced")
         .children(items);
-    [Some(chart), unplaced].into_iter().flatten().collect()
+    [Some(chart), note].into_iter().flatten().collect()
 }
 
 fn date_facet(explorer: Explorer) -> Node {
