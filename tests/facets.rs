@@ -258,6 +258,29 @@ fn a_card_shows_a_passage_that_says_why_its_document_matches() {
 }
 
 #[test]
+fn a_search_snippet_is_the_passage_with_the_most_of_its_words() {
+    let i = index();
+    // Words an article uses, but not in one passage.
+    let q = "Rosatom étudiants";
+    let e = i.evaluate(&filter(|f| f.q = q.into()));
+    assert_eq!(e.snippets.len(), e.documents.len());
+    let terms: Vec<&str> = q.split(' ').collect();
+    let met = |d: usize, p: usize| {
+        let text = i.passage(d, p).map(|(_, t)| t).unwrap_or_default();
+        terms.iter().filter(|t| !term_spans(text, t).is_empty()).count()
+    };
+    let mut whole = 0;
+    for (&d, &snippet) in e.documents.iter().zip(&e.snippets) {
+        let n = corpus().documents[d].passages.len();
+        let most = (0..n).map(|p| met(d, p)).max().unwrap();
+        assert_eq!(snippet, (0..n).find(|&p| met(d, p) == most).unwrap(), "document {d}");
+        whole += usize::from(most < terms.len());
+        assert!(most > 0);
+    }
+    assert!(whole > 0, "a document with the two words in different passages");
+}
+
+#[test]
 fn results_that_no_bar_counts_are_counted_apart() {
     // June 2025 by day: the articles speak of "juin 2025", a month; no day of it is named.
     let june = DateSpec::parse("2025-06").unwrap();

@@ -595,14 +595,15 @@ impl<'c> Index<'c> {
                 let date_ok = !has_range
                     || p.dates.iter().any(|&r| overlaps(range, r))
                     || (p.dates.is_empty() && d.published.is_some_and(|r| overlaps(range, r)));
-                let met = [
-                    sectors.is_empty() || p.sectors.any(&sectors),
-                    actors.is_empty() || p.actors.any(&actors),
-                    date_ok,
-                    words.is_none_or(|w| all_terms_in(&terms, w[i][j].iter().map(|w| w.folded.as_str()))),
-                ];
-                let n = met.iter().filter(|&&m| m).count();
-                if n == met.len() {
+                // Each search term counts as one of the filter's terms.
+                let terms_met = words.map_or(terms.len(), |w| {
+                    (0..terms.len()).filter(|&k| w[i][j].iter().any(|w| term_matches(&terms, k, &w.folded))).count()
+                });
+                let n = usize::from(sectors.is_empty() || p.sectors.any(&sectors))
+                    + usize::from(actors.is_empty() || p.actors.any(&actors))
+                    + usize::from(date_ok)
+                    + terms_met;
+                if n == 3 + terms.len() {
                     passages.push((i, j));
                 }
                 if n > best.0 {
