@@ -83,7 +83,7 @@ test("a link copied from the file reopens the same view; a hosted link names it 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(copied.startsWith(FILE_URL + "?"), copied);
   // Such a link is no use to someone else: the page says so.
-  assert.match(await page.locator(".copy-status").innerText(), /Lien copié — vers ce fichier : il n’ouvre cette vue que sur cet appareil/);
+  assert.match(await page.locator(".copy-status").innerText(), /Lien copié — il mène à ce fichier : il n’ouvre cette vue que sur cet appareil/);
   const events = await page.$$eval("[data-event]", (els) => els.map((e) => e.dataset.event));
   await context.close();
 

@@ -46,9 +46,15 @@ test("the page title says what the tab shows: every filter in its chip's words a
   await titled("Depuis juillet 2025 (");
   assert.match(await page.title(), /^Depuis juillet 2025 \(\d+ documents?\) — Mali–Russie explorer$/);
   await page.goto(`${app.url()}?disputed=1`);
-  await page.waitForSelector("html[data-ready]");
-  await page.waitForFunction(() => document.title !== "Mali–Russie explorer");
+  await page.waitForSelector("html[data-ready] .chip");
+  const disputed = await page.locator(".chip > span").innerText();
+  await titled(disputed);
+  assert.match(await page.title(), new RegExp(`^${disputed} \\(\\d+ documents?\\) — Mali–Russie explorer$`));
   await page.goto(`${app.url()}?entity=actor.rosatom`);
+  await titled("Rosatom — ");
+  // An unknown document (a notice says so) does not hide the profile's name.
+  await page.goto(`${app.url()}?entity=actor.rosatom&doc=nope`);
+  await page.waitForSelector("html[data-ready] [data-entity]");
   await titled("Rosatom — ");
   await page.goto(`${app.url()}?from=2025-07&lang=en`);
   await titled("From July 2025 (");

@@ -424,8 +424,9 @@ pub fn page_title(explorer: &Explorer) -> String {
     let corpus = explorer.corpus();
     let t = explorer.t();
     let state = explorer.state.get();
-    let open = match (state.doc.as_deref(), &state.entity) {
-        (Some(id), _) => corpus.document(id).map(|d| &*d.title),
+    // (An unknown document, refused with a notice, does not hide the profile under it.)
+    let open = match (state.doc.as_deref().and_then(|id| corpus.document(id)), &state.entity) {
+        (Some(doc), _) => Some(&*doc.title),
         (None, Some(Entity::Actor(id))) => corpus.actor(id).map(|a| explorer.actor_name(a)),
         (None, Some(Entity::Sector(id))) => corpus.sector(id).map(|s| explorer::i18n::sector_label(state.lang, s)),
         (None, None) => None,
