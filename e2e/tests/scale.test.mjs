@@ -232,6 +232,40 @@ test("the single-file edition carries the parts: it opens from a disk with every
   await context.close();
 });
 
+test("a link opened while the texts are slow is never a blank page: a search takes over at once and counts them, a document says it is coming", async () => {
+  const { page, problems, context } = await phonePage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(PART, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  for (const link of ["?q=uranium", "?q=uranium&lang=en"]) {
+    await page.goto(`${server.url}${link}`, { waitUntil: "domcontentloaded" });
+    // Until the app has taken over, the start-up note says what is happening.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.documentElement.hasAttribute("data-ready"))); i++) {
+      assert.equal(await page.locator("#boot").isVisible(), true, `${link}: a message while the app starts`);
+      await page.waitForTimeout(50);
+    }
+    // The app has taken over without its texts (none has come), and says it is searching them.
+    await page.waitForSelector("html[data-ready]", { timeout: 3000 });
+    await page.waitForSelector("#searching");
+    assert.match(await page.locator("#searching").innerText(), / 70\.$/);
+    assert.equal(await page.locator("#boot").count(), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-applying")), false);
+  }
+  // A link to a document: the app waits a moment for its text, saying it applies the link.
+  await page.goto(`${server.url}?doc=002_054c372ceee383ed`, { waitUntil: "domcontentloaded" });
+  for (let i = 0; i < 80 && !(await page.evaluate(() => document.documentElement.hasAttribute("data-ready"))); i++) {
+    assert.equal(await page.locator("#boot").isVisible(), true, "a message while the app waits for the text");
+    await page.waitForTimeout(100);
+  }
+  await page.waitForSelector('html[data-ready] [data-reader="002_054c372ceee383ed"]');
+  release();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a reader who scrolls the pre-rendered list before the app starts keeps reading: the same cards, with their texts", async () => {
   const { page, problems, context } = await phonePage();
   // The card at the top of the screen, and how far below the top it starts.

@@ -45,7 +45,6 @@ pub fn start() {
         Err(error) => return fatal::show(&error.to_string()),
     };
     let index: &'static Index<'static> = Box::leak(Box::new(Index::new(corpus)));
-    fatal::remove_boot_placeholder();
     // A task executor for effects and a reactive owner for the page, which lives as long as
     // the page (what Leptos's mount does, without its view machinery: the page is built by
     // `page` with the DOM builder).
@@ -59,13 +58,15 @@ pub fn start() {
             Some(owner) => owner.with(|| take_over(explorer)),
             None => take_over(explorer),
         };
-        if !explorer::embedded::TEXTS_IN_PARTS {
+        // A link to a search needs every text: its views count them as they come, which says
+        // more than the start-up note, so the app takes over at once.
+        if !explorer::embedded::TEXTS_IN_PARTS || explorer.eval.with_untracked(|e| e.waiting) {
             return then_take_over();
         }
         // With the texts in parts, the ones a first screen shows are loaded first (the build
         // preloads them with the page): what the page that replaces the pre-rendered one shows
         // at once is whole. On a connection too slow for them, the app takes over anyway, its
-        // views saying which texts are still coming.
+        // views saying which texts are still coming. (The start-up note stays meanwhile.)
         let needed = explorer.state.with_untracked(|state| {
             let eval = explorer.eval.get_untracked();
             explorer::texts::shown_documents(index.corpus, state, &eval, explorer::texts::FIRST_SCREEN)
@@ -100,6 +101,9 @@ fn pre_rendered_cards(explorer: Explorer) -> Vec<(leptos::web_sys::Element, usiz
 
 /// Replaces the pre-rendered first view with the app's page.
 fn take_over(explorer: Explorer) {
+    // The start-up note goes with the page it was about (and the start-up script's failure
+    // notice with it: from now on, failures are the app's to report).
+    fatal::remove_boot_placeholder();
     // The first view pre-rendered in index.html goes, in the same task as the page that
     // replaces it is built: the browser never shows the gap.
     let before = takeover::take(explorer);
