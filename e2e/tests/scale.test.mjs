@@ -211,8 +211,12 @@ test("texts that could not be loaded offline come once the network is back, with
   await context.setOffline(true);
   await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
   await page.waitForSelector(".doc-card .text-pending.failed");
+  // An export offline cannot get its texts, and says so; back online, that is no longer news.
+  await page.locator('[data-action="export-csv"]').click();
+  await page.waitForFunction(() => /Export impossible/.test(document.querySelector(".export-status")?.textContent ?? ""));
   await context.setOffline(false);
   await page.waitForFunction(() => !document.querySelector(".text-pending.failed") && !document.querySelector(".texts-failed"));
+  await page.waitForFunction(() => (document.querySelector(".export-status")?.textContent ?? "") === "");
   await readThrough(page);
   assert.equal(await page.locator(".text-pending").count(), 0);
   assert.ok(problems.every((p) => /could not be loaded|Failed to fetch|ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(p)), problems.join("\n"));

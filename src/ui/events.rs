@@ -54,11 +54,6 @@ pub fn install(explorer: Explorer) {
             Action::Export(format) => results::export(&explorer, format),
             Action::RetryTexts => {
                 parts::retry(explorer);
-                // An export that could not get its texts is not pending any more; one that
-                // waits goes on waiting.
-                if explorer.export_status.get_untracked() == Some(results::ExportStatus::Failed) {
-                    explorer.export_status.set(None);
-                }
                 // The button is gone with the failure it reported: focus goes to the element it
                 // names, which stays.
                 if let Some(id) = button.get_attribute("data-focus-after") {
