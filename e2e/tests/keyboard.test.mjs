@@ -63,6 +63,8 @@ test("a document opened from a profile: focus to its title, then back to the lin
   // A profile opened by a link from outside (a bookmark): the same way back from its document.
   await page.goto(`${app.url()}?entity=actor.rosatom`);
   await page.waitForSelector("html[data-ready] [data-entity]");
+  // Opened by a link, the dialog has focus, as opened by a click.
+  await page.waitForFunction(() => document.activeElement?.id === "reader-title");
   const link = page.locator('[data-entity] a[href*="doc="]').first();
   const linkHref = await link.getAttribute("href");
   await link.focus();
