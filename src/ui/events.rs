@@ -8,7 +8,7 @@ use explorer::date::{DateSpec, Precision};
 use explorer::query::action::Action;
 use leptos::prelude::*;
 
-use super::{Explorer, PAGE, browser, keys, parts, results};
+use super::{Explorer, PAGE, browser, keys, results};
 
 /// Installs the listeners of the page.
 pub fn install(explorer: Explorer) {
@@ -53,7 +53,7 @@ pub fn install(explorer: Explorer) {
             Action::CopyLink => copy_link(explorer),
             Action::Export(format) => results::export(&explorer, format),
             Action::RetryTexts => {
-                parts::retry(explorer);
+                results::retry_texts(explorer);
                 // The button is gone with the failure it reported: focus goes to the element it
                 // names, which stays.
                 if let Some(id) = button.get_attribute("data-focus-after") {

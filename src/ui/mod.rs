@@ -124,7 +124,7 @@ fn take_over(explorer: Explorer) {
     if explorer::embedded::TEXTS_IN_PARTS {
         // Texts that could not be loaded offline are asked for again once the network is back,
         // without a press of "Try again".
-        browser::on_online(move || parts::retry(explorer));
+        browser::on_online(move || results::retry_texts(explorer));
         // A search waits for every text, in whatever view: ask for them.
         Effect::new(move |_| {
             // Again after "Try again" (which changes `arrived`, not the evaluation).

@@ -157,16 +157,12 @@ fn settled(parts: &[usize]) -> bool {
     parts.iter().all(|&p| matches!(state(p), Fetch::Loaded | Fetch::Failed))
 }
 
-/// Asks again for the parts that failed ("Try again", or the network back): the views that
-/// need them ask again when they are rendered. An export that could not get its texts is not
-/// pending any more (one that waits goes on waiting).
+/// Asks again for the parts that failed: the views that need them ask again when they are
+/// rendered (see `results::retry_texts`).
 pub fn retry(explorer: Explorer) {
     // (No part below the size threshold: and then none of the fetching code in the wasm.)
     if !TEXTS_IN_PARTS {
         return;
-    }
-    if explorer.export_status.get_untracked() == Some(super::results::ExportStatus::Failed) {
-        explorer.export_status.set(None);
     }
     // Asked for again at once: the list items that showed them failed are not watched any more.
     let failed: Vec<usize> = (0..explorer.corpus().parts.len()).filter(|&p| state(p) == Fetch::Failed).collect();

@@ -301,6 +301,15 @@ fn export_bar(t: &Strings, lang: Lang, status: Option<ExportStatus>) -> Node {
         }))
 }
 
+/// Asks again for the texts that failed ("Try again", or the network back); an export that
+/// could not get them is not pending any more (one that waits goes on waiting).
+pub fn retry_texts(explorer: Explorer) {
+    super::parts::retry(explorer);
+    if explorer.export_status.get_untracked() == Some(ExportStatus::Failed) {
+        explorer.export_status.set(None);
+    }
+}
+
 /// Downloads the current results, exactly as filtered, in `format`; with the texts in parts,
 /// once the texts it quotes are loaded (a search waiting for texts: all of them), saying so
 /// meanwhile, and not at all if some cannot be: no row without its text, no empty file for a
