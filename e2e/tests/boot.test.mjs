@@ -80,7 +80,7 @@ test("a program file missing from the host: the notice names it, not a bare '?'"
     const notice = await page.locator(".boot.fatal").textContent();
     assert.match(notice, /n'a pas pu démarrer/);
     assert.ok(
-      notice.includes(`un fichier du programme manque ou n'a pas pu être chargé (a file of the program is missing or could not be loaded) : ${glue}`),
+      notice.includes(`fichier du programme non chargé (program file not loaded) : ${glue}`),
       notice,
     );
     await context.close();

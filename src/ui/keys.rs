@@ -158,6 +158,7 @@ pub fn dialog_focus(explorer: Explorer) {
                 // Within the dialog still open, if one is: the page under it has links to the
                 // same views.
                 let back = closed
+                    .filter(|href| !href.is_empty())
                     .and_then(|href| {
                         browser::find_all(&browser::find(if still_open { "[role=dialog]" } else { "body" })?, "a[href]")
                             .into_iter()

@@ -45,6 +45,9 @@ pub fn start() {
         Err(error) => return fatal::show(&error.to_string()),
     };
     let index: &'static Index<'static> = Box::leak(Box::new(Index::new(corpus)));
+    // From here the app reports its own failures: the start-up note may stay a moment (while
+    // first texts come) without the start-up script taking a later error for a failed start.
+    browser::set_root_flag("data-started", true);
     // A task executor for effects and a reactive owner for the page, which lives as long as
     // the page (what Leptos's mount does, without its view machinery: the page is built by
     // `page` with the DOM builder).
