@@ -244,11 +244,24 @@ test("a link opened while the texts are slow is never a blank page: a search tak
     await held;
     await route.continue().catch(() => {});
   });
+  // The page as seen at one moment (in one call: the app may take over between two).
+  const seen = () =>
+    page.evaluate(() => {
+      const root = document.documentElement;
+      const boot = document.getElementById("boot");
+      const wait = document.querySelector(".boot-wait");
+      return {
+        ready: root.hasAttribute("data-ready"),
+        started: root.hasAttribute("data-started"),
+        note: !!boot && boot.getClientRects().length > 0 && getComputedStyle(boot).visibility !== "hidden",
+        advice: !!wait && getComputedStyle(wait).display !== "none",
+      };
+    });
   for (const link of ["?q=uranium", "?q=uranium&lang=en"]) {
     await page.goto(`${server.url}${link}`, { waitUntil: "domcontentloaded" });
     // Until the app has taken over, the start-up note says what is happening.
-    for (let i = 0; i < 40 && !(await page.evaluate(() => document.documentElement.hasAttribute("data-ready"))); i++) {
-      assert.equal(await page.locator("#boot").isVisible(), true, `${link}: a message while the app starts`);
+    for (let i = 0, s = await seen(); i < 40 && !s.ready; i++, s = await seen()) {
+      assert.ok(s.note, `${link}: a message while the app starts`);
       await page.waitForTimeout(50);
     }
     // The app has taken over without its texts (none has come), and says it is searching them.
@@ -261,12 +274,12 @@ test("a link opened while the texts are slow is never a blank page: a search tak
   // A link to a document: the app waits a moment for its text, saying it applies the link.
   await page.goto(`${server.url}?doc=002_054c372ceee383ed`, { waitUntil: "domcontentloaded" });
   let waited = 0;
-  for (let i = 0; i < 80 && !(await page.evaluate(() => document.documentElement.hasAttribute("data-ready"))); i++) {
-    assert.equal(await page.locator("#boot").isVisible(), true, "a message while the app waits for the text");
+  for (let i = 0, s = await seen(); i < 80 && !s.ready; i++, s = await seen()) {
+    assert.ok(s.note, "a message while the app waits for the text");
     // Started, the app only waits: no advice to reload, and a later error is not a failed start.
-    if (await page.evaluate(() => document.documentElement.hasAttribute("data-started"))) {
+    if (s.started) {
       waited++;
-      assert.equal(await page.$eval(".boot-wait", (e) => getComputedStyle(e).display), "none");
+      assert.equal(s.advice, false);
     }
     await page.waitForTimeout(100);
   }
