@@ -311,7 +311,7 @@ impl<'c> Index<'c> {
 
     /// The number of words of the document with id `doc` (0 for an unknown id).
     pub fn word_count(&self, doc: &str) -> usize {
-        self.doc_pos.get(doc).and_then(|&i| self.docs.get(i)).map_or(0, |d| d.words)
+        self.doc_index(doc).and_then(|i| self.docs.get(i)).map_or(0, |d| d.words)
     }
 
     /// Indexes a corpus. Linear in its size; text search words are built later, on demand.

@@ -186,10 +186,7 @@ fn focus_later_with(selector: String, in_view: bool) {
             let wholly_seen = |rect: web_sys::DomRect| rect.top() >= 0.0 && rect.bottom() <= screen_height();
             if in_view && !wholly_seen(el.get_bounding_client_rect()) {
                 // At once: a smooth scroll would be cut short as the new items' texts come.
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                options.set_behavior(web_sys::ScrollBehavior::Instant);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
+                into_view(&el, web_sys::ScrollLogicalPosition::Center, true);
             }
         }
     });
@@ -470,17 +467,26 @@ pub fn download(name: &str, mime: &str, content: &str) {
 
 /// Scrolls an element into the middle of the view.
 pub fn scroll_to(id: &str) {
-    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else { return };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        into_view(&el, web_sys::ScrollLogicalPosition::Center, false);
+    }
 }
 
 /// Scrolls the page as little as needed for the element matching `selector` to be on screen.
 pub fn reveal(selector: &str) {
-    let Some(el) = find(selector) else { return };
+    if let Some(el) = find(selector) {
+        into_view(&el, web_sys::ScrollLogicalPosition::Nearest, false);
+    }
+}
+
+/// Scrolls `el` to `block` of the view: at once, or as the page's style says (smooth unless the
+/// user asked for less motion).
+fn into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition, at_once: bool) {
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_block(block);
+    if at_once {
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+    }
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 

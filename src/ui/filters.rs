@@ -61,11 +61,7 @@ fn apply_button(explorer: Explorer) -> Node {
             Some(n) => t.count(n, Counted::Documents),
             // A search waiting for the texts (only with the texts in parts): why there is no
             // count, where the drawer hides the results that say it.
-            None if TEXTS_IN_PARTS => {
-                let w = explorer::i18n::text_strings(explorer.lang());
-                let (done, total) = explorer.texts_in();
-                format!("{} {done} {} {total}", w.texts_loaded, w.of)
-            }
+            None if TEXTS_IN_PARTS => explorer.texts_in(explorer.text_t_now().texts_loaded),
             None => "…".to_string(),
         };
         vec![el("span").text(&[t.show_results, " (", &n, ")"].concat())]

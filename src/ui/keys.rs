@@ -141,19 +141,10 @@ pub fn dialog_focus(explorer: Explorer) {
         // The first run counts the dialogs the page opened with (a link, or one followed before
         // the app started, whose opener it keeps).
         let closed = explorer.dialogs_now(layers);
-        let Some(was) = was else {
-            // A link that opens a dialog (a document, a profile): focus in it, as for a click,
-            // unless the user has put it somewhere already.
-            if still_open {
-                browser::later(|| {
-                    if let Some(title) = browser::find("#reader-title").filter(|_| browser::nothing_focused()) {
-                        browser::focus_element(&title);
-                    }
-                });
-            }
-            return now;
-        };
-        if layers < depth(&was) {
+        // On the first run, a dialog the page opened with (a link): focus in it, as for a click,
+        // unless the user has put it somewhere already.
+        let first = was.is_none();
+        if was.as_ref().is_some_and(|was| layers < depth(was)) {
             browser::later(move || {
                 // Within the dialog still open, if one is: the page under it has links to the
                 // same views.
@@ -169,9 +160,9 @@ pub fn dialog_focus(explorer: Explorer) {
                     browser::focus_element(&el);
                 }
             })
-        } else if still_open && now != was {
-            browser::later(|| {
-                if let Some(title) = browser::find("#reader-title") {
+        } else if still_open && was.as_ref() != Some(&now) {
+            browser::later(move || {
+                if let Some(title) = browser::find("#reader-title").filter(|_| !first || browser::nothing_focused()) {
                     browser::focus_element(&title);
                 }
             })

@@ -76,11 +76,13 @@ impl Explorer {
         self.index.passage(doc, passage)
     }
 
-    /// How many of the articles' texts are in, and how many there are (reactive).
-    pub fn texts_in(&self) -> (usize, usize) {
+    /// `words` followed by how many of the articles' texts are in and how many there are:
+    /// "… textes chargés : 17 sur 70" (reactive).
+    pub fn texts_in(&self, words: &str) -> String {
         self.arrived.track();
         let total = self.corpus().documents.len();
-        ((0..total).filter(|&d| self.index.texts.get(d).is_some()).count(), total)
+        let done = (0..total).filter(|&d| self.index.texts.get(d).is_some()).count();
+        format!("{words} {done} {} {total}", self.text_t_now().of)
     }
 
     /// Whether the part holding document `doc`'s text failed to load.

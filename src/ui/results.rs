@@ -148,11 +148,10 @@ fn held_by_search(e: &Evaluation, view: View) -> bool {
 /// loading is, or that some failed, with a way to try again.
 fn searching(explorer: &Explorer) -> Vec<Node> {
     let t = explorer.text_t_now();
-    let (done, total) = explorer.texts_in();
     let status = el("div").class("empty searching").attr("id", "searching").attr("role", "status");
     let status = match explorer.some_text_failed() {
         true => status.child(el("p").text(t.texts_failed)).child(retry_button(t, "results-panel")),
-        false => status.child(el("p").text(&format!("{} {done} {} {total}.", t.texts_searching, t.of))),
+        false => status.child(el("p").text(&[&explorer.texts_in(t.texts_searching), "."].concat())),
     };
     vec![status]
 }
