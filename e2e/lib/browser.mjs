@@ -49,3 +49,14 @@ export async function waitForApp(page, timeout = 15000) {
   // Not "[data-doc]": the pre-rendered first view lists the documents before the app runs.
   await page.waitForSelector("html[data-ready], #fatal, .boot.fatal", { state: "attached", timeout });
 }
+
+/** Waits until focus is on a link to `href` (where focus returns after a dialog closes). */
+export function waitForFocusOn(page, href) {
+  return page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+}
+
+/** Closes the reader with Escape, as a keyboard user does. */
+export async function escapeReader(page) {
+  await page.keyboard.press("Escape");
+  await page.waitForSelector("[data-reader]", { state: "detached" });
+}

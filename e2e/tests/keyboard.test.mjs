@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serveApp } from "../lib/app.mjs";
+import { escapeReader, waitForFocusOn } from "../lib/browser.mjs";
 
 const app = serveApp();
 const open = app.open;
@@ -32,7 +33,7 @@ test("the reader is a dialog: focus moves in, Tab stays in, Escape closes, focus
   assert.ok(close && close.y >= 0 && close.y + close.height <= 900, JSON.stringify(close));
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => !document.querySelector("[role=dialog]"));
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  await waitForFocusOn(page, href);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -46,33 +47,29 @@ test("a document opened from a profile: focus to its title, then back to the lin
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-entity]");
   await page.waitForFunction(() => document.activeElement?.id === "reader-title");
-  // A document the profile cites, by keyboard.
-  const docLink = page.locator('[data-entity] a[href*="doc="]').first();
-  const docHref = await docLink.getAttribute("href");
-  await docLink.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("[data-reader]");
-  await page.waitForFunction(() => document.activeElement?.id === "reader-title" && !!document.activeElement.closest("[data-reader]"));
-  await page.keyboard.press("Escape");
-  await page.waitForSelector("[data-reader]", { state: "detached" });
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, docHref);
+  // A document the profile cites, by keyboard: focus on its title; Escape, and focus is back
+  // on its link in the profile.
+  const throughDocument = async () => {
+    const link = page.locator('[data-entity] a[href*="doc="]').first();
+    const href = await link.getAttribute("href");
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-reader]");
+    await page.waitForFunction(() => document.activeElement?.id === "reader-title" && !!document.activeElement.closest("[data-reader]"));
+    await escapeReader(page);
+    await waitForFocusOn(page, href);
+  };
+  await throughDocument();
   assert.ok((await active(page)).inDialog, "focus is in the profile again");
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => !document.querySelector("[role=dialog]"));
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, profileHref);
+  await waitForFocusOn(page, profileHref);
   // A profile opened by a link from outside (a bookmark): the same way back from its document.
   await page.goto(`${app.url()}?entity=actor.rosatom`);
   await page.waitForSelector("html[data-ready] [data-entity]");
   // Opened by a link, the dialog has focus, as opened by a click.
   await page.waitForFunction(() => document.activeElement?.id === "reader-title");
-  const link = page.locator('[data-entity] a[href*="doc="]').first();
-  const linkHref = await link.getAttribute("href");
-  await link.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForSelector("[data-reader]");
-  await page.keyboard.press("Escape");
-  await page.waitForSelector("[data-reader]", { state: "detached" });
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, linkHref);
+  await throughDocument();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -196,7 +193,7 @@ test("focus returns to where the user was: a timeline source, a network node, a 
   await page.keyboard.press("Enter");
   await page.waitForSelector("[role=dialog]");
   await page.keyboard.press("Escape");
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  await waitForFocusOn(page, href);
   // A node of the network (an SVG link).
   await page.goto(app.url() + "?view=network");
   await page.waitForSelector("[data-node]");
@@ -205,7 +202,7 @@ test("focus returns to where the user was: a timeline source, a network node, a 
   await page.keyboard.press("Enter");
   await page.waitForSelector("[role=dialog]");
   await page.keyboard.press("Escape");
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, node);
+  await waitForFocusOn(page, node);
   // A bar of the histogram: the chart is rebuilt, focus stays on it.
   await page.goto(app.url());
   await page.focus('.histogram [data-bucket="2025-07-01"]');

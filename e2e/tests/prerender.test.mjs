@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { serveApp } from "../lib/app.mjs";
-import { openWatchedPage, waitForApp } from "../lib/browser.mjs";
+import { escapeReader, openWatchedPage, waitForApp, waitForFocusOn } from "../lib/browser.mjs";
 import { REPO, seedStems } from "../lib/corpus.mjs";
 
 const SHOTS = join(REPO, "e2e", "artifacts");
@@ -152,9 +152,8 @@ test("a document opened before the app starts: Escape closes it and focus goes b
   release();
   await waitForApp(page);
   await page.waitForSelector('[data-reader="002_054c372ceee383ed"]');
-  await page.keyboard.press("Escape");
-  await page.waitForSelector("[data-reader]", { state: "detached" });
-  await page.waitForFunction((h) => document.activeElement?.getAttribute("href") === h, href);
+  await escapeReader(page);
+  await waitForFocusOn(page, href);
   assert.deepEqual(problems, []);
   await context.close();
 });
